@@ -1,0 +1,16 @@
+namespace Scaffolder.Storage.Dialects;
+
+public sealed class PostgresDialect : SqlDialect
+{
+    public static readonly PostgresDialect Instance = new();
+
+    private PostgresDialect()
+    {
+    }
+
+    public override string MigrationFolder => "postgres";
+
+    public override string ForUpdateSkipLocked => "FOR UPDATE SKIP LOCKED";
+
+    public override int MaxParameters => 60_000;
+}
