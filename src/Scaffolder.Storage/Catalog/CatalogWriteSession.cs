@@ -1,0 +1,228 @@
+using System.Data.Common;
+using Dapper;
+using Scaffolder.Storage.Sql;
+
+namespace Scaffolder.Storage.Catalog;
+
+/// <summary>
+/// Catalog writes inside one transaction. Obtained from <see cref="CatalogStore.WriteAsync{T}"/>;
+/// everything done through one session commits or rolls back together.
+/// </summary>
+public sealed class CatalogWriteSession
+{
+    // Keeps IN lists and multi-row statements well under every dialect's parameter limit.
+    private const int Chunk = 900;
+
+    private readonly Database _database;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+
+    internal CatalogWriteSession(Database database, DbConnection connection, DbTransaction transaction)
+    {
+        _database = database;
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    public async Task<IReadOnlyDictionary<string, ExistingEntityRecord>> GetExistingAsync(IEnumerable<string> entityRefs)
+    {
+        var result = new Dictionary<string, ExistingEntityRecord>(StringComparer.Ordinal);
+        foreach (var chunk in entityRefs.Distinct(StringComparer.Ordinal).Chunk(Chunk))
+        {
+            var rows = await _connection.QueryAsync<ExistingEntityRecord>(
+                $"{SelectExisting} WHERE entity_ref IN @refs", new { refs = chunk }, _transaction);
+            foreach (var row in rows)
+            {
+                result[row.EntityRef] = row;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Entities whose rows were written from the given source (a location id or a provider name).</summary>
+    public async Task<IReadOnlyList<ExistingEntityRecord>> GetByLocationAsync(string locationId) =>
+        (await _connection.QueryAsync<ExistingEntityRecord>(
+            $"{SelectExisting} WHERE location_id = @locationId", new { locationId }, _transaction)).AsList();
+
+    public async Task<IReadOnlyList<ExistingEntityRecord>> GetBySourceAsync(string source) =>
+        (await _connection.QueryAsync<ExistingEntityRecord>(
+            $"{SelectExisting} WHERE source = @source", new { source }, _transaction)).AsList();
+
+    /// <summary>
+    /// Refs whose stitched form depends on relations emitted by these entities (the entities
+    /// themselves and the targets of their reverse relations).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RelationSourcesEmittedByAsync(IEnumerable<long> entityIds)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in entityIds.Distinct().Chunk(Chunk))
+        {
+            result.UnionWith(await _connection.QueryAsync<string>(
+                "SELECT DISTINCT source_ref FROM relations WHERE originating_entity_id IN @ids", new { ids = chunk }, _transaction));
+        }
+
+        return result.ToList();
+    }
+
+    /// <summary>
+    /// Inserts or updates processed entities (keyed by ref) and replaces the relations each emits.
+    /// Returns the row id of every written ref. The final form is written by <see cref="WriteStitchedAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> UpsertProcessedAsync(IReadOnlyList<ProcessedEntityRecord> entities)
+    {
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        var now = DateTime.UtcNow;
+        foreach (var chunk in entities.Chunk(Chunk / 10))
+        {
+            var sql = new System.Text.StringBuilder(
+                "INSERT INTO entities (uid, entity_ref, etag, processed_json, final_json, errors_json, source, location_id, location_key, parent_ref, created_at, updated_at) VALUES ");
+            var parameters = new DynamicParameters();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var e = chunk[i];
+                sql.Append(i == 0 ? string.Empty : ", ")
+                    .Append($"(@u{i}, @r{i}, '', @p{i}, '{{}}', @e{i}, @s{i}, @l{i}, @k{i}, @a{i}, @now, @now)");
+                parameters.Add($"u{i}", e.Uid);
+                parameters.Add($"r{i}", e.EntityRef);
+                parameters.Add($"p{i}", e.ProcessedJson);
+                parameters.Add($"e{i}", e.ErrorsJson);
+                parameters.Add($"s{i}", e.Source);
+                parameters.Add($"l{i}", e.LocationId);
+                parameters.Add($"k{i}", e.LocationKey);
+                parameters.Add($"a{i}", e.ParentRef);
+            }
+
+            parameters.Add("now", now);
+            sql.Append(
+                " ON CONFLICT (entity_ref) DO UPDATE SET processed_json = excluded.processed_json, errors_json = excluded.errors_json, " +
+                "source = excluded.source, location_id = excluded.location_id, location_key = excluded.location_key, " +
+                "parent_ref = excluded.parent_ref, updated_at = excluded.updated_at RETURNING id, entity_ref");
+            foreach (var (id, entityRef) in await _connection.QueryAsync<(long, string)>(sql.ToString(), parameters, _transaction))
+            {
+                ids[entityRef] = id;
+            }
+        }
+
+        await DeleteWhereIdInAsync("relations", "originating_entity_id", ids.Values);
+        var relationRows = new List<object?[]>();
+        foreach (var entity in entities)
+        {
+            var id = ids[entity.EntityRef];
+            relationRows.AddRange(entity.Relations.Select(r => new object?[] { id, r.SourceRef, r.Type, r.TargetRef }));
+        }
+
+        await BulkInsert.InsertAsync(
+            _database, _connection, _transaction, "relations", ["originating_entity_id", "source_ref", "type", "target_ref"], relationRows);
+        return ids;
+    }
+
+    /// <summary>Sets only the processing errors of an entity, keeping its last good processed form.</summary>
+    public Task SetErrorsAsync(long entityId, string? errorsJson) =>
+        _connection.ExecuteAsync(
+            "UPDATE entities SET errors_json = @errorsJson WHERE id = @entityId", new { entityId, errorsJson }, _transaction);
+
+    /// <summary>Replaces the processed JSON of an entity (e.g. to mark it orphaned), keeping its relations.</summary>
+    public Task UpdateProcessedJsonAsync(long entityId, string processedJson) =>
+        _connection.ExecuteAsync(
+            "UPDATE entities SET processed_json = @processedJson WHERE id = @entityId", new { entityId, processedJson }, _transaction);
+
+    /// <summary>Deletes entities; their search rows and emitted relations go with them.</summary>
+    public async Task DeleteAsync(IEnumerable<long> entityIds)
+    {
+        var ids = entityIds.Distinct().ToList();
+        await DeleteWhereIdInAsync("relations", "originating_entity_id", ids);
+        await DeleteWhereIdInAsync("search", "entity_id", ids);
+        await DeleteWhereIdInAsync("entities", "id", ids);
+    }
+
+    /// <summary>The existing entities among <paramref name="entityRefs"/>, with the relations whose source they are.</summary>
+    public async Task<IReadOnlyList<StitchInput>> LoadForStitchAsync(IEnumerable<string> entityRefs)
+    {
+        var result = new List<StitchInput>();
+        foreach (var chunk in entityRefs.Distinct(StringComparer.Ordinal).Chunk(Chunk))
+        {
+            var rows = (await _connection.QueryAsync<(long Id, string EntityRef, string Uid, string Etag, string ProcessedJson, string? ErrorsJson)>(
+                "SELECT id, entity_ref, uid, etag, processed_json, errors_json FROM entities WHERE entity_ref IN @refs",
+                new { refs = chunk },
+                _transaction)).AsList();
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            var relations = (await _connection.QueryAsync<StoredRelation>(
+                    "SELECT DISTINCT source_ref AS SourceRef, type AS Type, target_ref AS TargetRef FROM relations WHERE source_ref IN @refs",
+                    new { refs = rows.Select(r => r.EntityRef).ToArray() },
+                    _transaction))
+                .ToLookup(r => r.SourceRef, StringComparer.Ordinal);
+            result.AddRange(rows.Select(r => new StitchInput(
+                r.Id, r.EntityRef, r.Uid, r.Etag, r.ProcessedJson, r.ErrorsJson, relations[r.EntityRef].ToList())));
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes the final JSON, etag and search rows of stitched entities.</summary>
+    public async Task WriteStitchedAsync(IReadOnlyList<StitchedEntityRecord> entities)
+    {
+        if (entities.Count == 0)
+        {
+            return;
+        }
+
+        var now = DateTime.UtcNow;
+        foreach (var entity in entities)
+        {
+            await _connection.ExecuteAsync(
+                "UPDATE entities SET final_json = @FinalJson, etag = @Etag, updated_at = @now WHERE id = @Id",
+                new { entity.FinalJson, entity.Etag, entity.Id, now },
+                _transaction);
+        }
+
+        await DeleteWhereIdInAsync("search", "entity_id", entities.Select(e => e.Id));
+        var rows = new List<object?[]>();
+        foreach (var entity in entities)
+        {
+            rows.AddRange(entity.Search.Select(s => new object?[] { entity.Id, s.Key, s.OriginalValue, s.Value }));
+        }
+
+        await BulkInsert.InsertAsync(_database, _connection, _transaction, "search", ["entity_id", "key", "original_value", "value"], rows);
+    }
+
+    public Task InsertLocationAsync(LocationRecord location) =>
+        _connection.ExecuteAsync(
+            "INSERT INTO locations (id, type, target, created_at) VALUES (@Id, @Type, @Target, @CreatedAt)", location, _transaction);
+
+    public async Task<LocationRecord?> FindLocationAsync(string type, string target) =>
+        (await _connection.QuerySingleOrDefaultAsync<LocationRow>(
+            "SELECT id, type, target, created_at AS CreatedAt FROM locations WHERE type = @type AND target = @target", new { type, target },
+            _transaction))?.ToRecord();
+
+    public async Task<LocationRecord?> GetLocationAsync(string id) =>
+        (await _connection.QuerySingleOrDefaultAsync<LocationRow>(
+            "SELECT id, type, target, created_at AS CreatedAt FROM locations WHERE id = @id", new { id }, _transaction))?.ToRecord();
+
+    public Task UpdateLocationAsync(string id, string type, string target) =>
+        _connection.ExecuteAsync(
+            "UPDATE locations SET type = @type, target = @target WHERE id = @id", new { id, type, target }, _transaction);
+
+    public Task DeleteLocationAsync(string id) =>
+        _connection.ExecuteAsync("DELETE FROM locations WHERE id = @id", new { id }, _transaction);
+
+    public Task MarkLocationProcessedAsync(string id) =>
+        _connection.ExecuteAsync(
+            "UPDATE locations SET last_processed_at = @now WHERE id = @id", new { id, now = DateTime.UtcNow }, _transaction);
+
+    private const string SelectExisting =
+        "SELECT id AS Id, entity_ref AS EntityRef, uid AS Uid, processed_json AS ProcessedJson, errors_json AS ErrorsJson, " +
+        "source AS Source, location_id AS LocationId, location_key AS LocationKey, parent_ref AS ParentRef FROM entities";
+
+    private async Task DeleteWhereIdInAsync(string table, string column, IEnumerable<long> ids)
+    {
+        foreach (var chunk in ids.Distinct().Chunk(Chunk))
+        {
+            await _connection.ExecuteAsync($"DELETE FROM {table} WHERE {column} IN @ids", new { ids = chunk }, _transaction);
+        }
+    }
+}
