@@ -1,6 +1,7 @@
 using Scaffolder.Api.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings ship next to the binary; relative data paths (./data) resolve against the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddScaffolder();
 
 var app = builder.Build();
