@@ -42,7 +42,7 @@ public sealed class CatalogStore(Database database)
             parameters.Add("refs", chunk);
             var condition = filter is null ? "1 = 1" : new PredicateSql(parameters).Condition(filter, "entities.id");
             foreach (var row in await connection.QueryAsync<FinalEntityRecord>(
-                         $"{SelectFinal} WHERE entity_ref IN @refs AND {condition}", parameters))
+                         $"{SelectFinal} WHERE {Database.Dialect.InList("entity_ref", "refs")} AND {condition}", parameters))
             {
                 result[row.EntityRef] = row;
             }
@@ -111,7 +111,7 @@ public sealed class CatalogStore(Database database)
         var condition = filter is AllOf { Items.Count: 0 } ? "1 = 1" : predicates.Condition(filter, "s.entity_id");
         await using var connection = await Database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Key, string Value, long Count)>(
-            $"SELECT s.key, s.original_value, COUNT(*) FROM search s WHERE s.key IN @keys AND s.original_value IS NOT NULL AND {condition} " +
+            $"SELECT s.key, s.original_value, COUNT(*) FROM search s WHERE {Database.Dialect.InList("s.key", "keys")} AND s.original_value IS NOT NULL AND {condition} " +
             "GROUP BY s.key, s.original_value",
             parameters);
         return rows.GroupBy(r => r.Key, StringComparer.Ordinal)

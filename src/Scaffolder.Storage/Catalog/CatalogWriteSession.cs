@@ -30,7 +30,7 @@ public sealed class CatalogWriteSession
         foreach (var chunk in entityRefs.Distinct(StringComparer.Ordinal).Chunk(Chunk))
         {
             var rows = await _connection.QueryAsync<ExistingEntityRecord>(
-                $"{SelectExisting} WHERE entity_ref IN @refs", new { refs = chunk }, _transaction);
+                $"{SelectExisting} WHERE {In("entity_ref", "refs")}", new { refs = chunk }, _transaction);
             foreach (var row in rows)
             {
                 result[row.EntityRef] = row;
@@ -59,7 +59,7 @@ public sealed class CatalogWriteSession
         foreach (var chunk in entityIds.Distinct().Chunk(Chunk))
         {
             result.UnionWith(await _connection.QueryAsync<string>(
-                "SELECT DISTINCT source_ref FROM relations WHERE originating_entity_id IN @ids", new { ids = chunk }, _transaction));
+                $"SELECT DISTINCT source_ref FROM relations WHERE {In("originating_entity_id", "ids")}", new { ids = chunk }, _transaction));
         }
 
         return result.ToList();
@@ -143,7 +143,7 @@ public sealed class CatalogWriteSession
         foreach (var chunk in entityRefs.Distinct(StringComparer.Ordinal).Chunk(Chunk))
         {
             var rows = (await _connection.QueryAsync<(long Id, string EntityRef, string Uid, string Etag, string ProcessedJson, string? ErrorsJson)>(
-                "SELECT id, entity_ref, uid, etag, processed_json, errors_json FROM entities WHERE entity_ref IN @refs",
+                $"SELECT id, entity_ref, uid, etag, processed_json, errors_json FROM entities WHERE {In("entity_ref", "refs")}",
                 new { refs = chunk },
                 _transaction)).AsList();
             if (rows.Count == 0)
@@ -152,7 +152,7 @@ public sealed class CatalogWriteSession
             }
 
             var relations = (await _connection.QueryAsync<StoredRelation>(
-                    "SELECT DISTINCT source_ref AS SourceRef, type AS Type, target_ref AS TargetRef FROM relations WHERE source_ref IN @refs",
+                    $"SELECT DISTINCT source_ref AS SourceRef, type AS Type, target_ref AS TargetRef FROM relations WHERE {In("source_ref", "refs")}",
                     new { refs = rows.Select(r => r.EntityRef).ToArray() },
                     _transaction))
                 .ToLookup(r => r.SourceRef, StringComparer.Ordinal);
@@ -218,11 +218,13 @@ public sealed class CatalogWriteSession
         "SELECT id AS Id, entity_ref AS EntityRef, uid AS Uid, processed_json AS ProcessedJson, errors_json AS ErrorsJson, " +
         "source AS Source, location_id AS LocationId, location_key AS LocationKey, parent_ref AS ParentRef FROM entities";
 
+    private string In(string column, string parameter) => _database.Dialect.InList(column, parameter);
+
     private async Task DeleteWhereIdInAsync(string table, string column, IEnumerable<long> ids)
     {
         foreach (var chunk in ids.Distinct().Chunk(Chunk))
         {
-            await _connection.ExecuteAsync($"DELETE FROM {table} WHERE {column} IN @ids", new { ids = chunk }, _transaction);
+            await _connection.ExecuteAsync($"DELETE FROM {table} WHERE {In(column, "ids")}", new { ids = chunk }, _transaction);
         }
     }
 }

@@ -12,6 +12,12 @@ public abstract class SqlDialect
     /// <summary>Row-locking suffix for claiming work; empty where the database lock already serialises writers.</summary>
     public abstract string ForUpdateSkipLocked { get; }
 
+    /// <summary>
+    /// A condition that <paramref name="column"/> is one of the values of the list parameter
+    /// <paramref name="parameter"/> (Dapper expands lists for SQLite; PostgreSQL takes an array).
+    /// </summary>
+    public abstract string InList(string column, string parameter);
+
     /// <summary>Largest number of bind parameters one statement may carry.</summary>
     public abstract int MaxParameters { get; }
 }

@@ -13,5 +13,7 @@ public sealed class SqliteDialect : SqlDialect
     // SQLite has a single writer: BEGIN IMMEDIATE already gives the claiming transaction exclusivity.
     public override string ForUpdateSkipLocked => string.Empty;
 
+    public override string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
     public override int MaxParameters => 32_000;
 }
