@@ -43,7 +43,9 @@ public static class TestGit
         try
         {
             await RunAsync(scratch, "init", "--quiet", $"--initial-branch={branch}");
-            await File.WriteAllTextAsync(Path.Combine(scratch, file), content);
+            var path = Path.Combine(scratch, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, content);
             await RunAsync(scratch, "add", "--all");
             await RunAsync(scratch, "commit", "--quiet", "-m", "seed");
             await RunAsync(scratch, "push", "--quiet", bareRepository, $"HEAD:refs/heads/{branch}");
