@@ -28,7 +28,7 @@ public sealed record RepoUrl
     public static RepoUrl Parse(string? value)
     {
         var text = value?.Trim() ?? string.Empty;
-        if (text.Length == 0 || text.Any(char.IsWhiteSpace) || text.Contains("://", StringComparison.Ordinal)
+        if (text.Length == 0 || text.Contains("://", StringComparison.Ordinal)
             || !Uri.TryCreate("https://" + text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
         {
             throw new PublishingInputException(
