@@ -71,16 +71,17 @@ internal sealed class ScmApiChannel
             var retriesLeft = attempt < _options.MaxRetries;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(_options.RequestTimeout);
-            HttpResponseMessage response;
+            HttpResponseMessage? response = null;
             string text;
             try
             {
                 using var request = CreateRequest(method, path, payload);
                 response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-                text = await ReadBodyAsync(response, deadline.Token).ConfigureAwait(false);
+                text = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
+                response?.Dispose();
                 if (idempotent && retriesLeft)
                 {
                     await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
@@ -91,6 +92,7 @@ internal sealed class ScmApiChannel
             }
             catch (HttpRequestException e)
             {
+                response?.Dispose();
                 if (idempotent && retriesLeft)
                 {
                     await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
@@ -98,6 +100,11 @@ internal sealed class ScmApiChannel
                 }
 
                 throw Fail(method, path, null, $"could not be reached ({e.Message})", null);
+            }
+            catch
+            {
+                response?.Dispose();
+                throw;
             }
 
             using (response)
@@ -140,12 +147,6 @@ internal sealed class ScmApiChannel
         }
 
         return request;
-    }
-
-    private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return text;
     }
 
     private static bool IsJsonOrEmpty(HttpResponseMessage response, string text) =>

@@ -55,7 +55,15 @@ public sealed class LocalRepositoryStore
             return repository;
         }
 
-        await _git.InitAsync(repository, defaultBranch, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _git.InitAsync(repository, defaultBranch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GitCommandException) when (LooksLikeBareRepository(path))
+        {
+            // Another publish created the same repository at the same moment; theirs is as good as ours.
+        }
+
         return repository;
     }
 

@@ -64,7 +64,7 @@ public sealed class FakeAzureDevOps : FakeScmServer
         return decoded.StartsWith(':') ? decoded[1..] : null;
     }
 
-    private IResult Create(string organization, string project, string apiVersion, JsonNode? body)
+    private async Task<IResult> Create(string organization, string project, string apiVersion, JsonNode? body)
     {
         if (apiVersion != "7.1")
         {
@@ -106,7 +106,7 @@ public sealed class FakeAzureDevOps : FakeScmServer
         }
 
         // git http-backend finds "<path>.git" for a request to "<path>", as Azure's URLs have no suffix.
-        CreateBareRepository(gitPath + ".git");
+        await CreateBareRepositoryAsync(gitPath + ".git");
         return Json(201, repository);
     }
 

@@ -87,9 +87,9 @@ public sealed class FakeGitHub : FakeScmServer
             Teams.ContainsKey($"{org}/{slug}") ? Json(200, new { id = 7, slug, name = slug }) : NotFound());
 
         app.MapPost("/api/v3/orgs/{org}/repos", (string org, HttpContext context) =>
-            Accounts.TryGetValue(org, out var type) && type == "Organization" ? CreateRepository(org, "Organization", Body(context)) : NotFound());
+            Accounts.TryGetValue(org, out var type) && type == "Organization" ? CreateRepository(org, "Organization", Body(context)) : Task.FromResult(NotFound()));
 
-        app.MapPost("/api/v3/user/repos", (HttpContext context) => CreateRepository((string)context.Items["login"]!, "User", Body(context)));
+        app.MapPost("/api/v3/user/repos", Handler(context => CreateRepository((string)context.Items["login"]!, "User", Body(context))));
 
         app.MapPut("/api/v3/orgs/{org}/teams/{slug}/repos/{owner}/{repo}", (string org, string slug, string owner, string repo) =>
             Teams.ContainsKey($"{org}/{slug}") && Repositories.ContainsKey($"{owner}/{repo}") ? Results.NoContent() : NotFound());
@@ -120,7 +120,7 @@ public sealed class FakeGitHub : FakeScmServer
 
     private static IResult NotFound() => Json(404, new { message = "Not Found", documentation_url = Docs, status = "404" });
 
-    private IResult CreateRepository(string owner, string ownerType, JsonNode? body)
+    private async Task<IResult> CreateRepository(string owner, string ownerType, JsonNode? body)
     {
         var name = body?["name"]?.GetValue<string>();
         if (string.IsNullOrEmpty(name))
@@ -156,7 +156,7 @@ public sealed class FakeGitHub : FakeScmServer
             });
         }
 
-        CreateBareRepository(fullName + ".git");
+        await CreateBareRepositoryAsync(fullName + ".git");
         return Json(201, repository);
     }
 

@@ -90,7 +90,7 @@ public sealed class FakeGitLab : FakeScmServer
             return Json(200, new { id, username, name = username, state = "active" });
         });
 
-        app.MapPost("/api/v4/projects", (HttpContext context) => CreateProject(Body(context)));
+        app.MapPost("/api/v4/projects", Handler(context => CreateProject(Body(context))));
 
         app.MapPost("/api/v4/projects/{id:long}/members", (long id, HttpContext context) =>
             !Projects.ContainsKey(id) ? Json(404, new { message = "404 Project Not Found" })
@@ -119,7 +119,7 @@ public sealed class FakeGitLab : FakeScmServer
         });
     }
 
-    private IResult CreateProject(JsonNode? body)
+    private async Task<IResult> CreateProject(JsonNode? body)
     {
         var name = body?["name"]?.GetValue<string>();
         var namespaceId = body?["namespace_id"]?.GetValue<long>();
@@ -151,11 +151,11 @@ public sealed class FakeGitLab : FakeScmServer
             ["namespace"] = new JsonObject { ["id"] = ns.Value.Id, ["kind"] = ns.Value.Kind, ["full_path"] = ns.Key },
         };
         Projects[id] = project;
-        CreateBareRepository(fullPath + ".git");
+        await CreateBareRepositoryAsync(fullPath + ".git");
         return Json(201, project);
     }
 
-    private IResult CreateBranch(long id, string branch, string reference)
+    private async Task<IResult> CreateBranch(long id, string branch, string reference)
     {
         if (!Projects.TryGetValue(id, out var project))
         {
@@ -163,26 +163,26 @@ public sealed class FakeGitLab : FakeScmServer
         }
 
         var bare = RepositoryPath((string)project["path_with_namespace"]! + ".git");
-        var commit = TryRun(bare, "rev-parse", "--verify", "--quiet", $"refs/heads/{reference}");
+        var commit = await TryRunAsync(bare, "rev-parse", "--verify", "--quiet", $"refs/heads/{reference}");
         if (commit is null)
         {
             return Json(400, new { message = $"Invalid reference name: {reference}" });
         }
 
-        if (TryRun(bare, "rev-parse", "--verify", "--quiet", $"refs/heads/{branch}") is not null)
+        if (await TryRunAsync(bare, "rev-parse", "--verify", "--quiet", $"refs/heads/{branch}") is not null)
         {
             return Json(400, new { message = "Branch already exists" });
         }
 
-        TryRun(bare, "update-ref", $"refs/heads/{branch}", commit);
+        await TryRunAsync(bare, "update-ref", $"refs/heads/{branch}", commit);
         return Json(201, new { name = branch, commit = new { id = commit } });
     }
 
-    private static string? TryRun(string bare, params string[] arguments)
+    private static async Task<string?> TryRunAsync(string bare, params string[] arguments)
     {
         try
         {
-            return TestGit.RunAsync(bare, ["--git-dir=" + bare, .. arguments]).GetAwaiter().GetResult();
+            return await TestGit.RunAsync(bare, ["--git-dir=" + bare, .. arguments]);
         }
         catch (InvalidOperationException)
         {

@@ -111,12 +111,11 @@ public abstract class FakeScmServer : IAsyncDisposable
 
     protected static IResult Json(int status, object value) => Results.Json(value, statusCode: status);
 
+    /// <summary>A route handler taking only the context whose result is written to the response (not a RequestDelegate).</summary>
+    protected static Delegate Handler(Func<HttpContext, Task<IResult>> handler) => handler;
+
     /// <summary>Creates a bare repository below the project root (as the provider does when an API call creates one).</summary>
-    protected void CreateBareRepository(string relativePath)
-    {
-        var path = RepositoryPath(relativePath);
-        TestGit.InitBareAsync(path, "main").GetAwaiter().GetResult();
-    }
+    protected Task CreateBareRepositoryAsync(string relativePath) => TestGit.InitBareAsync(RepositoryPath(relativePath), "main");
 
     protected bool HasToken(string? token) => token is not null && Tokens.ContainsKey(token);
 
