@@ -8,8 +8,15 @@ namespace Scaffolder.Publishing.Local;
 /// (<c>&lt;remoteUrl&gt;/-/blob/&lt;branch&gt;/&lt;path&gt;</c>): with <c>git show</c> straight from a repository on
 /// this machine, or from a shallow fetch of that one branch for a remote one.
 /// </summary>
-public sealed class PublishedRepositoryReader(GitCli git)
+/// <param name="git">Runs the git commands.</param>
+/// <param name="localRoot">
+/// When set, repositories on this machine are read only below this directory (e.g. the local publisher's
+/// repositories root), so a URL cannot point the reader at any other repository the service can see.
+/// </param>
+public sealed class PublishedRepositoryReader(GitCli git, string? localRoot = null)
 {
+    private readonly string? _localRoot = localRoot is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(localRoot));
+
     public static bool CanRead(string url) => RepoContentsUrl.TryParse(url, out _, out _);
 
     /// <summary>The file's bytes; <see cref="PublishedFileNotFoundException"/> when the branch or file is missing.</summary>
@@ -21,6 +28,19 @@ public sealed class PublishedRepositoryReader(GitCli git)
         }
 
         var remote = GitRemote.Parse(remoteUrl);
+        if (remote.LocalPath is { } local)
+        {
+            if (_localRoot is not null && !local.StartsWith(_localRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new PublishingInputException($"'{remote.Url}' is outside {_localRoot}, the only place local repositories are read from.");
+            }
+
+            if (!Directory.Exists(local))
+            {
+                throw new PublishedFileNotFoundException($"There is no repository at {remote.Url}.");
+            }
+        }
+
         var branches = await git.ListRemoteBranchesAsync(remote, credentials, cancellationToken).ConfigureAwait(false);
 
         // The longest branch that prefixes the rest wins: "release/1.0/docs/a.md" is release/1.0 + docs/a.md when that branch exists.

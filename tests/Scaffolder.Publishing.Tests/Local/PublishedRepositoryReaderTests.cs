@@ -18,8 +18,9 @@ public sealed class PublishedRepositoryReaderTests : IDisposable
         _temp.WriteFile("ws/catalog-info.yaml", "kind: Component\n");
         var publisher = new LocalGitPublisher(new GitCli(), new LocalGitPublisherOptions { RepositoriesRoot = _temp.Combine("repos") });
         var published = await publisher.PublishAsync(new PublishGitRequest { WorkspacePath = workspace, Owner = "o", Repo = "r" });
+        var reader = new PublishedRepositoryReader(new GitCli(), publisher.Store.Root);
 
-        var content = await _reader.ReadTextAsync(RepoContentsUrl.Combine(published.RepoContentsUrl, "/catalog-info.yaml"));
+        var content = await reader.ReadTextAsync(RepoContentsUrl.Combine(published.RepoContentsUrl, "/catalog-info.yaml"));
 
         Assert.Equal("kind: Component\n", content);
     }
@@ -63,6 +64,29 @@ public sealed class PublishedRepositoryReaderTests : IDisposable
         var content = await _reader.ReadTextAsync(server.UrlOf("o/r.git") + "/-/blob/main/catalog-info.yaml", GitCredentials.Bearer("read-token-123"));
 
         Assert.Equal("served over http\n", content);
+    }
+
+    [Fact]
+    public async Task A_missing_local_repository_is_a_not_found_error()
+    {
+        var url = new Uri(_temp.Combine("nothing.git")).AbsoluteUri + "/-/blob/main/catalog-info.yaml";
+
+        var error = await Assert.ThrowsAsync<PublishedFileNotFoundException>(() => _reader.ReadFileAsync(url));
+
+        Assert.Contains("There is no repository at", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reader_confined_to_a_root_refuses_local_repositories_elsewhere()
+    {
+        var outside = _temp.Combine("outside.git");
+        await TestGit.InitBareAsync(outside);
+        await TestGit.SeedAsync(outside, "main", "a.txt", "a");
+        var confined = new PublishedRepositoryReader(new GitCli(), _temp.CreateDirectory("repos"));
+
+        var error = await Assert.ThrowsAsync<PublishingInputException>(() => confined.ReadFileAsync(new Uri(outside).AbsoluteUri + "/-/blob/main/a.txt"));
+
+        Assert.Contains("the only place local repositories are read from", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
