@@ -47,6 +47,7 @@ public static class CatalogRegistration
         services.AddSingleton(EntityValidator.Default);
         services.AddSingleton(sp => new CatalogRules(sp.GetRequiredService<CatalogOptions>().Rules));
         services.AddSingleton<EntityProcessor>();
+        services.AddSingleton<EntityProviderWriter>();
         services.AddSingleton<LocationProcessor>();
         services.AddSingleton<LocationService>();
         services.AddSingleton<EntitiesService>();

@@ -19,7 +19,8 @@ public sealed class EntityProcessor(EntityValidator validator, CatalogRules rule
     public EntityValidator Validator => validator;
 
     /// <summary>Processes one entity; on failure returns the problems and, when determinable, the entity's ref.</summary>
-    public ProcessingOutcome Process(JsonObject raw, EntityOrigin? origin)
+    /// <param name="applyRules">Check <c>Catalog:Rules</c>; they govern what locations may add, not entity providers.</param>
+    public ProcessingOutcome Process(JsonObject raw, EntityOrigin? origin, bool applyRules = true)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var entity = raw.DeepClone().AsObject();
@@ -31,7 +32,7 @@ public sealed class EntityProcessor(EntityValidator validator, CatalogRules rule
         }
 
         var kind = validator.FindKind(EntityJson.Kind(entity)!, entity["apiVersion"]!.GetValue<string>())!;
-        if (origin is not null && !rules.IsAllowed(kind.Kind, origin.Origin))
+        if (applyRules && origin is not null && !rules.IsAllowed(kind.Kind, origin.Origin))
         {
             return ProcessingOutcome.Failed(entityRef, [ProcessingError.Input(
                 $"Entity of kind {kind.Kind} is not allowed from location {origin.Origin}; see Catalog:Rules in the configuration")]);

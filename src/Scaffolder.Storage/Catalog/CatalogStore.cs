@@ -17,6 +17,13 @@ public sealed class CatalogStore(Database database)
     public Task<T> WriteAsync<T>(Func<CatalogWriteSession, Task<T>> work, CancellationToken cancellationToken = default) =>
         Database.InTransactionAsync((connection, transaction) => work(new CatalogWriteSession(Database, connection, transaction)), cancellationToken);
 
+    /// <summary>
+    /// A write session on a transaction the caller already holds, so other stores' writes and the
+    /// catalog's commit or roll back together.
+    /// </summary>
+    public CatalogWriteSession JoinTransaction(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction) =>
+        new(Database, connection, transaction);
+
     public async Task<FinalEntityRecord?> GetByRefAsync(string entityRef, CancellationToken cancellationToken = default)
     {
         await using var connection = await Database.OpenConnectionAsync(cancellationToken);
