@@ -19,15 +19,17 @@ internal static class DefaultsApplier
         }
 
         var result = (JsonObject)obj.DeepClone();
-        Fill(schema.Resolved, result, new HashSet<SchemaNode>(ReferenceEqualityComparer.Instance));
+        var root = schema.Resolved;
+        Fill(root, result, new HashSet<SchemaNode>(ReferenceEqualityComparer.Instance) { root });
         return result;
     }
 
     /// <summary>
-    /// <paramref name="creating"/> holds the schemas of objects being built from defaults alone, so a
-    /// recursive schema (a property referring back to its parent) stops instead of building forever.
+    /// <paramref name="enclosing"/> holds the schemas of the objects being filled around this one, so
+    /// a recursive schema (a property referring back to an enclosing one) does not build objects
+    /// nobody asked for, let alone forever.
     /// </summary>
-    private static void Fill(SchemaNode schema, JsonObject target, HashSet<SchemaNode> creating)
+    private static void Fill(SchemaNode schema, JsonObject target, HashSet<SchemaNode> enclosing)
     {
         foreach (var (name, propertySchema) in schema.PropertySchemas)
         {
@@ -36,7 +38,12 @@ internal static class DefaultsApplier
             {
                 if (present is JsonObject nested)
                 {
-                    Fill(resolved, nested, creating);
+                    var added = enclosing.Add(resolved);
+                    Fill(resolved, nested, enclosing);
+                    if (added)
+                    {
+                        enclosing.Remove(resolved);
+                    }
                 }
 
                 continue;
@@ -48,14 +55,14 @@ internal static class DefaultsApplier
                 continue;
             }
 
-            if (resolved.PropertySchemas.Count == 0 || !RuntimeHelpers.TryEnsureSufficientExecutionStack() || !creating.Add(resolved))
+            if (resolved.PropertySchemas.Count == 0 || !RuntimeHelpers.TryEnsureSufficientExecutionStack() || !enclosing.Add(resolved))
             {
                 continue;
             }
 
             var created = new JsonObject();
-            Fill(resolved, created, creating);
-            creating.Remove(resolved);
+            Fill(resolved, created, enclosing);
+            enclosing.Remove(resolved);
             if (created.Count > 0)
             {
                 target[name] = created;

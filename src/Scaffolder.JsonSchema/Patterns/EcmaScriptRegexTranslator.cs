@@ -137,6 +137,7 @@ internal sealed class EcmaScriptRegexTranslator
     private void ParseTerm()
     {
         var quantifiable = true;
+        var notQuantifiableReason = "Nothing to repeat";
         var c = Peek();
         switch (c)
         {
@@ -157,6 +158,7 @@ internal sealed class EcmaScriptRegexTranslator
                 break;
             case '(':
                 quantifiable = ParseGroup();
+                notQuantifiableReason = "Invalid quantifier";
                 break;
             case '[':
                 ParseClass();
@@ -198,10 +200,10 @@ internal sealed class EcmaScriptRegexTranslator
                 break;
         }
 
-        ParseQuantifier(quantifiable);
+        ParseQuantifier(quantifiable, notQuantifiableReason);
     }
 
-    private void ParseQuantifier(bool quantifiable)
+    private void ParseQuantifier(bool quantifiable, string notQuantifiableReason)
     {
         if (AtEnd)
         {
@@ -233,7 +235,7 @@ internal sealed class EcmaScriptRegexTranslator
 
         if (!quantifiable)
         {
-            throw Fail("Nothing to repeat");
+            throw Fail(notQuantifiableReason);
         }
 
         _output.Append(quantifier);

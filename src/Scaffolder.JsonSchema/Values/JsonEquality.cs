@@ -22,44 +22,44 @@ internal sealed class JsonEquality : IEqualityComparer<JsonNode?>
         switch (kind)
         {
             case JsonValueKind.Object:
-            {
-                var a = (JsonObject)x!;
-                var b = (JsonObject)y!;
-                if (a.Count != b.Count)
                 {
-                    return false;
-                }
-
-                foreach (var (key, value) in a)
-                {
-                    if (!b.TryGetPropertyValue(key, out var other) || !Equals(value, other))
+                    var a = (JsonObject)x!;
+                    var b = (JsonObject)y!;
+                    if (a.Count != b.Count)
                     {
                         return false;
                     }
-                }
 
-                return true;
-            }
+                    foreach (var (key, value) in a)
+                    {
+                        if (!b.TryGetPropertyValue(key, out var other) || !Equals(value, other))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                }
 
             case JsonValueKind.Array:
-            {
-                var a = (JsonArray)x!;
-                var b = (JsonArray)y!;
-                if (a.Count != b.Count)
                 {
-                    return false;
-                }
-
-                for (var i = 0; i < a.Count; i++)
-                {
-                    if (!Equals(a[i], b[i]))
+                    var a = (JsonArray)x!;
+                    var b = (JsonArray)y!;
+                    if (a.Count != b.Count)
                     {
                         return false;
                     }
-                }
 
-                return true;
-            }
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        if (!Equals(a[i], b[i]))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                }
 
             case JsonValueKind.String:
                 JsonValues.TryGetString(x, out var sx);
@@ -79,28 +79,28 @@ internal sealed class JsonEquality : IEqualityComparer<JsonNode?>
             case null:
                 return 0;
             case JsonObject obj:
-            {
-                // Order-independent: objects with the same members in another order hash alike.
-                var hash = 17;
-                foreach (var (key, value) in obj)
                 {
-                    hash += HashCode.Combine(string.GetHashCode(key, StringComparison.Ordinal), GetHashCode(value));
-                }
+                    // Order-independent: objects with the same members in another order hash alike.
+                    var hash = 17;
+                    foreach (var (key, value) in obj)
+                    {
+                        hash += HashCode.Combine(string.GetHashCode(key, StringComparison.Ordinal), GetHashCode(value));
+                    }
 
-                return hash;
-            }
+                    return hash;
+                }
 
             case JsonArray array:
-            {
-                var hash = new HashCode();
-                hash.Add(array.Count);
-                foreach (var item in array)
                 {
-                    hash.Add(GetHashCode(item));
-                }
+                    var hash = new HashCode();
+                    hash.Add(array.Count);
+                    foreach (var item in array)
+                    {
+                        hash.Add(GetHashCode(item));
+                    }
 
-                return hash.ToHashCode();
-            }
+                    return hash.ToHashCode();
+                }
         }
 
         return node.GetValueKind() switch
