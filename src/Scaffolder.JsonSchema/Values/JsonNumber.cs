@@ -10,17 +10,19 @@ namespace Scaffolder.JsonSchema.Values;
 /// </summary>
 internal readonly struct JsonNumber : IEquatable<JsonNumber>, IComparable<JsonNumber>
 {
+    private readonly string? _digits;
+
     private JsonNumber(bool negative, string digits, long pointPosition)
     {
         Negative = negative && digits.Length > 0;
-        Digits = digits;
+        _digits = digits;
         PointPosition = digits.Length > 0 ? pointPosition : 0;
     }
 
     public bool Negative { get; }
 
-    /// <summary>Significant digits; empty for zero.</summary>
-    public string Digits { get; }
+    /// <summary>Significant digits; empty for zero (including <c>default</c>).</summary>
+    public string Digits => _digits ?? string.Empty;
 
     /// <summary>Where the decimal point sits relative to the first digit (value = 0.Digits × 10^PointPosition).</summary>
     public long PointPosition { get; }
@@ -128,6 +130,17 @@ internal readonly struct JsonNumber : IEquatable<JsonNumber>, IComparable<JsonNu
         var pointPosition = integerPart.Length - firstNonZero + exponent;
         number = new JsonNumber(negative, digits, pointPosition);
         return true;
+    }
+
+    public static JsonNumber FromInt64(long value)
+    {
+        if (value == 0)
+        {
+            return default;
+        }
+
+        var magnitude = value == long.MinValue ? "9223372036854775808" : Math.Abs(value).ToString(CultureInfo.InvariantCulture);
+        return new JsonNumber(value < 0, magnitude.TrimEnd('0'), magnitude.Length);
     }
 
     public static JsonNumber FromDouble(double value) =>

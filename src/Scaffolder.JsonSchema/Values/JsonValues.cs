@@ -57,12 +57,37 @@ internal static class JsonValues
 
         if (jsonValue.TryGetValue<JsonElement>(out var element))
         {
+            if (element.TryGetInt64(out var whole))
+            {
+                number = JsonNumber.FromInt64(whole);
+                return true;
+            }
+
             return JsonNumber.TryParse(element.GetRawText(), out number);
         }
 
-        if (jsonValue.TryGetValue<double>(out var d) && !double.IsFinite(d))
+        // Values built in code hold CLR numbers; read the common ones directly rather than re-serialising.
+        if (jsonValue.TryGetValue<int>(out var int32))
         {
-            return false;
+            number = JsonNumber.FromInt64(int32);
+            return true;
+        }
+
+        if (jsonValue.TryGetValue<long>(out var int64))
+        {
+            number = JsonNumber.FromInt64(int64);
+            return true;
+        }
+
+        if (jsonValue.TryGetValue<double>(out var d))
+        {
+            if (!double.IsFinite(d))
+            {
+                return false;
+            }
+
+            number = JsonNumber.FromDouble(d);
+            return true;
         }
 
         if (jsonValue.TryGetValue<float>(out var f) && !float.IsFinite(f))
