@@ -9,4 +9,9 @@ public static class JsonSchemaValidator
     /// <exception cref="InvalidJsonSchemaException">The schema itself is unusable (use <see cref="JsonSchema.TryCompile"/> to get the problems without an exception).</exception>
     public static IReadOnlyList<SchemaValidationError> Validate(JsonNode? schema, JsonNode? instance, string rootName = "instance") =>
         JsonSchema.Compile(schema).Validate(instance, rootName);
+
+    /// <summary>Compiles <paramref name="schema"/> and fills absent properties of <paramref name="values"/> from its defaults (see <see cref="JsonSchema.ApplyDefaults"/>).</summary>
+    /// <exception cref="InvalidJsonSchemaException">The schema itself is unusable.</exception>
+    public static JsonNode? ApplyDefaults(JsonNode? schema, JsonNode? values) =>
+        JsonSchema.Compile(schema).ApplyDefaults(values);
 }

@@ -93,6 +93,14 @@ public sealed class DefaultsTests
     }
 
     [Fact]
+    public void One_call_helper_applies_defaults_from_a_schema_document()
+    {
+        var result = JsonSchemaValidator.ApplyDefaults(Json.Parse("""{"properties": {"lifecycle": {"default": "experimental"}}}"""), new JsonObject());
+
+        Assert.Equal("""{"lifecycle":"experimental"}""", Json.Text(result));
+    }
+
+    [Fact]
     public void Non_object_values_are_returned_as_copies()
     {
         Assert.Equal("5", Json.Text(Apply("""{"properties": {"a": {"default": 1}}}""", "5")));
