@@ -84,7 +84,8 @@ public sealed class CatalogStore(Database database)
             ? KeysetSql(query, predicates)
             : GeneralSql(query, predicates);
         await using var connection = await Database.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<EntityQueryRow>(sql, parameters)).AsList();
+        // Mapped through a loosely typed row: SQLite reports an empty result's computed sort column as a blob.
+        var rows = (await connection.QueryAsync<QueryRow>(sql, parameters)).Select(r => new EntityQueryRow(r.Id, r.FinalJson, r.SortValue as string)).ToList();
         if (query.Before is not null)
         {
             rows.Reverse();
@@ -146,6 +147,15 @@ public sealed class CatalogStore(Database database)
         return (await connection.QueryAsync<LocationRow>(
             "SELECT id, type, target, created_at AS CreatedAt FROM locations WHERE last_processed_at IS NULL OR last_processed_at < @cutoff ORDER BY id",
             new { cutoff })).Select(r => r.ToRecord()).ToList();
+    }
+
+    private sealed class QueryRow
+    {
+        public long Id { get; set; }
+
+        public string FinalJson { get; set; } = string.Empty;
+
+        public object? SortValue { get; set; }
     }
 
     // Single sort key, entities lacking it excluded: walk the search index in value order and stop at

@@ -104,6 +104,15 @@ public abstract class EntityQueryApiTests(SeededCatalog catalog)
         Assert.Equal(["checkout", "Cart", "payments-lib", "storefront"], byTitle);
     }
 
+    [Fact]
+    public async Task Queries_that_match_nothing_answer_an_empty_list_in_every_form()
+    {
+        Assert.Empty(await GetArrayAsync("/api/catalog/entities?filter=kind=nothing&order=asc:metadata.name"));
+        Assert.Empty(await GetArrayAsync("/api/catalog/entities?filter=kind=nothing&limit=5"));
+        var page = await (await Client.GetAsync("/api/catalog/entities/by-query?filter=kind=nothing&orderField=metadata.name,desc")).ReadJsonAsync();
+        Assert.Equal("""{"items":[],"totalItems":0,"pageInfo":{}}""", page.ToJsonString());
+    }
+
     [Theory]
     [InlineData("order=upwards:metadata.name")]
     [InlineData("limit=0")]
