@@ -41,14 +41,25 @@ public static class CatalogWriter
             affected.UnionWith(alsoRestitch);
         }
 
-        await RestitchAsync(session, affected);
+        var changed = await RestitchAsync(session, affected);
+        if (changed == 0 && deletions.Count > 0)
+        {
+            await session.BumpGenerationAsync();
+        }
     }
 
-    public static async Task RestitchAsync(CatalogWriteSession session, IEnumerable<string> entityRefs)
+    /// <summary>Re-stitches the entities; returns how many changed (and bumps the catalog generation if any did).</summary>
+    public static async Task<int> RestitchAsync(CatalogWriteSession session, IEnumerable<string> entityRefs)
     {
         ArgumentNullException.ThrowIfNull(session);
         var inputs = await session.LoadForStitchAsync(entityRefs);
         var changed = inputs.Select(Stitcher.Stitch).Zip(inputs).Where(pair => pair.First.Etag != pair.Second.Etag).Select(pair => pair.First).ToList();
-        await session.WriteStitchedAsync(changed);
+        if (changed.Count > 0)
+        {
+            await session.WriteStitchedAsync(changed);
+            await session.BumpGenerationAsync();
+        }
+
+        return changed.Count;
     }
 }

@@ -9,6 +9,9 @@ public sealed class CatalogStore(Database database)
 {
     private const int Chunk = 900;
 
+    private readonly GenerationCache<long> _counts = new(512);
+    private readonly GenerationCache<IReadOnlyDictionary<string, IReadOnlyList<(string Value, long Count)>>> _facets = new(256);
+
     private const string SelectFinal = "SELECT id AS Id, entity_ref AS EntityRef, final_json AS FinalJson FROM entities";
 
     public Database Database { get; } = database;
@@ -105,8 +108,25 @@ public sealed class CatalogStore(Database database)
             condition += $" AND EXISTS (SELECT 1 FROM search o WHERE o.entity_id = e.id AND o.key = {predicates.Bind(requiredKey)} AND o.value IS NOT NULL)";
         }
 
+        var sql = $"SELECT COUNT(*) FROM entities e WHERE {condition}";
         await using var connection = await Database.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM entities e WHERE {condition}", parameters);
+        var generation = await GenerationAsync(connection);
+        var key = CacheKey(sql, parameters);
+        if (_counts.TryGet(key, generation, out var cached))
+        {
+            return cached;
+        }
+
+        var count = await connection.ExecuteScalarAsync<long>(sql, parameters);
+        _counts.Set(key, generation, count);
+        return count;
+    }
+
+    /// <summary>The catalog's change counter (see <see cref="CatalogWriteSession.BumpGenerationAsync"/>).</summary>
+    public async Task<long> GetGenerationAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Database.OpenConnectionAsync(cancellationToken);
+        return await GenerationAsync(connection);
     }
 
     /// <summary>For each key: the distinct original values among matching entities, with entity counts.</summary>
@@ -117,13 +137,21 @@ public sealed class CatalogStore(Database database)
         var predicates = new PredicateSql(parameters);
         parameters.Add("keys", keys.Distinct(StringComparer.Ordinal).ToArray());
         var condition = filter is AllOf { Items.Count: 0 } ? "1 = 1" : predicates.Condition(filter, "s.entity_id");
+        var sql = $"SELECT s.key, s.original_value, COUNT(*) FROM search s WHERE {Database.Dialect.InList("s.key", "keys")} AND s.original_value IS NOT NULL AND {condition} " +
+            "GROUP BY s.key, s.original_value";
         await using var connection = await Database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Key, string Value, long Count)>(
-            $"SELECT s.key, s.original_value, COUNT(*) FROM search s WHERE {Database.Dialect.InList("s.key", "keys")} AND s.original_value IS NOT NULL AND {condition} " +
-            "GROUP BY s.key, s.original_value",
-            parameters);
-        return rows.GroupBy(r => r.Key, StringComparer.Ordinal)
+        var generation = await GenerationAsync(connection);
+        var cacheKey = CacheKey(sql, parameters);
+        if (_facets.TryGet(cacheKey, generation, out var cached))
+        {
+            return cached;
+        }
+
+        var rows = await connection.QueryAsync<(string Key, string Value, long Count)>(sql, parameters);
+        var result = rows.GroupBy(r => r.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(string, long)>)g.Select(r => (r.Value, r.Count)).ToList(), StringComparer.Ordinal);
+        _facets.Set(cacheKey, generation, result);
+        return result;
     }
 
     public async Task<IReadOnlyList<LocationRecord>> ListLocationsAsync(CancellationToken cancellationToken = default)
@@ -147,6 +175,22 @@ public sealed class CatalogStore(Database database)
         return (await connection.QueryAsync<LocationRow>(
             "SELECT id, type, target, created_at AS CreatedAt FROM locations WHERE last_processed_at IS NULL OR last_processed_at < @cutoff ORDER BY id",
             new { cutoff })).Select(r => r.ToRecord()).ToList();
+    }
+
+    private static Task<long> GenerationAsync(System.Data.Common.DbConnection connection) =>
+        connection.ExecuteScalarAsync<long>("SELECT generation FROM catalog_state WHERE id = 1");
+
+    private static string CacheKey(string sql, DynamicParameters parameters)
+    {
+        var key = new StringBuilder(sql);
+        foreach (var name in parameters.ParameterNames.Order(StringComparer.Ordinal))
+        {
+            var value = parameters.Get<object?>(name);
+            key.Append('\u001f').Append(name).Append('=')
+                .Append(value is System.Collections.IEnumerable list and not string ? string.Join("\u001e", list.Cast<object?>()) : value);
+        }
+
+        return key.ToString();
     }
 
     private sealed class QueryRow

@@ -112,8 +112,7 @@ public sealed class CatalogWriteSession
             relationRows.AddRange(entity.Relations.Select(r => new object?[] { id, r.SourceRef, r.Type, r.TargetRef }));
         }
 
-        await BulkInsert.InsertAsync(
-            _database, _connection, _transaction, "relations", ["originating_entity_id", "source_ref", "type", "target_ref"], relationRows);
+        await BulkInsert.InsertAsync(_connection, _transaction, "relations", ["originating_entity_id", "source_ref", "type", "target_ref"], relationRows);
         return ids;
     }
 
@@ -172,12 +171,25 @@ public sealed class CatalogWriteSession
         }
 
         var now = DateTime.UtcNow;
-        foreach (var entity in entities)
+        if (_database.Provider == DatabaseProvider.Postgres)
         {
-            await _connection.ExecuteAsync(
-                "UPDATE entities SET final_json = @FinalJson, etag = @Etag, updated_at = @now WHERE id = @Id",
-                new { entity.FinalJson, entity.Etag, entity.Id, now },
-                _transaction);
+            // One statement for the whole batch instead of a round trip per entity.
+            foreach (var chunk in entities.Chunk(Chunk * 10))
+            {
+                await _connection.ExecuteAsync(
+                    "UPDATE entities SET final_json = v.final_json, etag = v.etag, updated_at = @now " +
+                    "FROM (SELECT unnest(@ids) AS id, unnest(@jsons) AS final_json, unnest(@etags) AS etag) v WHERE entities.id = v.id",
+                    new { ids = chunk.Select(e => e.Id).ToArray(), jsons = chunk.Select(e => e.FinalJson).ToArray(), etags = chunk.Select(e => e.Etag).ToArray(), now },
+                    _transaction);
+            }
+        }
+        else
+        {
+            BulkInsert.ExecutePrepared(
+                _connection,
+                _transaction,
+                "UPDATE entities SET final_json = @p0, etag = @p1, updated_at = @p2 WHERE id = @p3",
+                entities.Select(e => new object?[] { e.FinalJson, e.Etag, now, e.Id }).ToList());
         }
 
         await DeleteWhereIdInAsync("search", "entity_id", entities.Select(e => e.Id));
@@ -187,8 +199,15 @@ public sealed class CatalogWriteSession
             rows.AddRange(entity.Search.Select(s => new object?[] { entity.Id, s.Key, s.OriginalValue, s.Value }));
         }
 
-        await BulkInsert.InsertAsync(_database, _connection, _transaction, "search", ["entity_id", "key", "original_value", "value"], rows);
+        await BulkInsert.InsertAsync(_connection, _transaction, "search", ["entity_id", "key", "original_value", "value"], rows);
     }
+
+    /// <summary>
+    /// Records that the catalog's visible content changed, invalidating cached counts and facets
+    /// (in every replica). Call once, as the last catalog statement of a changing transaction.
+    /// </summary>
+    public Task BumpGenerationAsync() =>
+        _connection.ExecuteAsync("UPDATE catalog_state SET generation = generation + 1 WHERE id = 1", transaction: _transaction);
 
     public Task InsertLocationAsync(LocationRecord location) =>
         _connection.ExecuteAsync(

@@ -13,6 +13,4 @@ public sealed class PostgresDialect : SqlDialect
     public override string ForUpdateSkipLocked => "FOR UPDATE SKIP LOCKED";
 
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
-
-    public override int MaxParameters => 60_000;
 }

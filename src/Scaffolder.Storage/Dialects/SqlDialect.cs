@@ -18,6 +18,4 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string InList(string column, string parameter);
 
-    /// <summary>Largest number of bind parameters one statement may carry.</summary>
-    public abstract int MaxParameters { get; }
 }

@@ -14,6 +14,4 @@ public sealed class SqliteDialect : SqlDialect
     public override string ForUpdateSkipLocked => string.Empty;
 
     public override string InList(string column, string parameter) => $"{column} IN @{parameter}";
-
-    public override int MaxParameters => 32_000;
 }

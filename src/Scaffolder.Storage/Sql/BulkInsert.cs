@@ -1,19 +1,16 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text;
-using Dapper;
 using Npgsql;
 
 namespace Scaffolder.Storage.Sql;
 
 /// <summary>
-/// Fast multi-row inserts: PostgreSQL binary COPY, and multi-row <c>VALUES</c> statements for SQLite,
-/// chunked under the dialect's bind-parameter limit.
+/// Fast multi-row writes: PostgreSQL binary COPY; for SQLite one prepared statement executed per
+/// row. (Large multi-row VALUES statements are slow in SQLite: binding each named parameter scans
+/// the statement's parameter list, so binding grows with the square of the statement's size.)
 /// </summary>
 internal static class BulkInsert
 {
     public static async Task InsertAsync(
-        Database database,
         DbConnection connection,
         DbTransaction transaction,
         string table,
@@ -31,28 +28,38 @@ internal static class BulkInsert
             return;
         }
 
-        var rowsPerStatement = Math.Max(1, database.Dialect.MaxParameters / columns.Count);
-        var columnList = string.Join(", ", columns);
-        for (var start = 0; start < rows.Count; start += rowsPerStatement)
-        {
-            var count = Math.Min(rowsPerStatement, rows.Count - start);
-            var sql = new StringBuilder($"INSERT INTO {table} ({columnList}) VALUES ");
-            var parameters = new DynamicParameters();
-            for (var r = 0; r < count; r++)
-            {
-                sql.Append(r == 0 ? "(" : ", (");
-                var row = rows[start + r];
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    var name = string.Create(CultureInfo.InvariantCulture, $"p{r}_{c}");
-                    sql.Append(c == 0 ? "@" : ", @").Append(name);
-                    parameters.Add(name, row[c]);
-                }
+        var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        ExecutePrepared(connection, transaction, sql, rows);
+    }
 
-                sql.Append(')');
+    /// <summary>Runs one parameterised statement (<c>@p0</c>, <c>@p1</c>, …) once per row, prepared once.</summary>
+    public static void ExecutePrepared(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<object?[]> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var parameters = new DbParameter[rows[0].Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = command.CreateParameter();
+            parameters[i].ParameterName = $"@p{i}";
+            command.Parameters.Add(parameters[i]);
+        }
+
+        command.Prepare();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = row[i] ?? DBNull.Value;
             }
 
-            await connection.ExecuteAsync(sql.ToString(), parameters, transaction);
+            command.ExecuteNonQuery();
         }
     }
 

@@ -121,6 +121,25 @@ public abstract class CatalogStoreTests(DatabaseProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Cached_counts_and_facets_follow_the_generation()
+    {
+        Assert.Equal(2, await _store.CountAsync(new ValueIn("kind", ["component"])));
+        var before = await _store.GetGenerationAsync();
+        var a = (await _store.GetByRefAsync("component:default/a"))!;
+
+        await _store.WriteAsync(async session =>
+        {
+            await session.DeleteAsync([a.Id]);
+            await session.BumpGenerationAsync();
+            return true;
+        });
+
+        Assert.Equal(before + 1, await _store.GetGenerationAsync());
+        Assert.Equal(1, await _store.CountAsync(new ValueIn("kind", ["component"])));
+        Assert.Equal([("Component", 1L)], (await _store.FacetsAsync(["kind"], new ValueIn("kind", ["component"])))["kind"]);
+    }
+
+    [Fact]
     public async Task Deleting_an_entity_removes_its_search_rows_and_emitted_relations()
     {
         var b = (await _store.GetByRefAsync("component:default/b"))!;

@@ -49,4 +49,12 @@ CREATE TABLE search (
     value TEXT COLLATE "C"
 );
 CREATE INDEX search_key_value ON search (key, value, entity_id);
-CREATE INDEX search_entity_id ON search (entity_id, key);
+-- (entity_id, key, value): per-entity probes for filters and sorting resolve from the index alone.
+CREATE INDEX search_entity_id ON search (entity_id, key, value);
+
+-- Bumped by every catalog write; cached counts and facets are valid while it is unchanged.
+CREATE TABLE catalog_state (
+    id INTEGER PRIMARY KEY,
+    generation BIGINT NOT NULL
+);
+INSERT INTO catalog_state (id, generation) VALUES (1, 0);
