@@ -14,6 +14,8 @@ namespace Scaffolder.Catalog.Processing;
 /// </summary>
 public sealed class EntityProviderWriter(EntityProcessor processor)
 {
+    private const int PartSize = 1000;
+
     /// <summary>Adds or replaces <paramref name="upserts"/> and removes <paramref name="removals"/> for the provider.</summary>
     /// <param name="origin">Recorded as the entities' managed-by-location annotations, e.g. <c>hierarchy:/api/hierarchy</c>.</param>
     public async Task ApplyDeltaAsync(
@@ -25,33 +27,39 @@ public sealed class EntityProviderWriter(EntityProcessor processor)
     {
         ArgumentNullException.ThrowIfNull(session);
         var source = SourceName(providerName);
-        var processed = Process(upserts, origin);
-        var refs = processed.Select(p => p.CanonicalRef).Concat(removals.Select(r => r.ToString())).ToList();
-        var existing = await session.GetExistingAsync(refs);
-        foreach (var entity in processed)
+        var writer = new CatalogWriter(session);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // In parts, so memory stays bounded however many entities a provider hands over.
+        foreach (var part in upserts.Chunk(PartSize))
         {
-            if (existing.TryGetValue(entity.CanonicalRef, out var row) && row.Source != source)
+            var processed = Process(part, origin, seen);
+            var existing = await session.GetExistingAsync(processed.Select(p => p.CanonicalRef));
+            foreach (var entity in processed)
             {
-                throw new ConflictError(
-                    $"Entity {entity.CanonicalRef} is already provided by {row.LocationKey ?? row.Source}; it cannot also come from {providerName}");
+                if (existing.TryGetValue(entity.CanonicalRef, out var row) && row.Source != source)
+                {
+                    throw new ConflictError(
+                        $"Entity {entity.CanonicalRef} is already provided by {row.LocationKey ?? row.Source}; it cannot also come from {providerName}");
+                }
             }
+
+            var records = processed.Select(p => new ProcessedEntityRecord(
+                p.CanonicalRef,
+                existing.TryGetValue(p.CanonicalRef, out var row) ? row.Uid : Guid.NewGuid().ToString(),
+                CatalogJson.Serialize(p.Entity),
+                null,
+                source,
+                null,
+                origin.ToString(),
+                null,
+                p.Relations.Select(r => new StoredRelation(r.SourceRef, r.Type, r.TargetRef)).ToList())).ToList();
+            await writer.WriteAsync(records, []);
         }
 
-        var records = processed.Select(p => new ProcessedEntityRecord(
-            p.CanonicalRef,
-            existing.TryGetValue(p.CanonicalRef, out var row) ? row.Uid : Guid.NewGuid().ToString(),
-            CatalogJson.Serialize(p.Entity),
-            null,
-            source,
-            null,
-            origin.ToString(),
-            null,
-            p.Relations.Select(r => new StoredRelation(r.SourceRef, r.Type, r.TargetRef)).ToList())).ToList();
-        var deletions = removals
-            .Select(r => existing.TryGetValue(r.ToString(), out var row) && row.Source == source ? row.Id : (long?)null)
-            .OfType<long>()
-            .ToList();
-        await CatalogWriter.ApplyAsync(session, records, deletions);
+        var removed = await session.GetExistingAsync(removals.Select(r => r.ToString()));
+        var deletions = removed.Values.Where(row => row.Source == source).Select(row => row.Id).ToList();
+        await writer.WriteAsync([], deletions);
+        await writer.CompleteAsync();
     }
 
     /// <summary>Makes the provider's entity set exactly <paramref name="entities"/>: adds, updates and removes as needed.</summary>
@@ -59,7 +67,7 @@ public sealed class EntityProviderWriter(EntityProcessor processor)
     {
         ArgumentNullException.ThrowIfNull(session);
         var current = await session.GetBySourceAsync(SourceName(providerName));
-        var keep = new HashSet<string>(Process(entities, origin).Select(p => p.CanonicalRef), StringComparer.Ordinal);
+        var keep = new HashSet<string>(entities.Select(e => EntityJson.RefOf(e).ToString()), StringComparer.Ordinal);
         var removals = current.Where(c => !keep.Contains(c.EntityRef)).Select(c => EntityRef.Parse(c.EntityRef)).ToList();
         await ApplyDeltaAsync(session, providerName, origin, entities, removals);
     }
@@ -69,10 +77,9 @@ public sealed class EntityProviderWriter(EntityProcessor processor)
             ? throw new ArgumentException("A provider needs its own name.", nameof(providerName))
             : $"provider:{providerName}";
 
-    private List<ProcessedEntity> Process(IReadOnlyList<JsonObject> entities, LocationSpec origin)
+    private List<ProcessedEntity> Process(IReadOnlyList<JsonObject> entities, LocationSpec origin, HashSet<string> seen)
     {
         var result = new List<ProcessedEntity>(entities.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in entities)
         {
             var outcome = processor.Process(entity, new EntityOrigin(origin, origin, null), applyRules: false);
