@@ -16,9 +16,25 @@ public sealed class CatalogStore(Database database)
 
     public Database Database { get; } = database;
 
+    // Loads this large change the data distribution enough that PostgreSQL should re-sample it now
+    // rather than wait for autovacuum (query plans depend on the search table's statistics).
+    private const long StatisticsRefreshThreshold = 50_000;
+
     /// <summary>Runs <paramref name="work"/> in one transaction; nothing is written if it throws.</summary>
-    public Task<T> WriteAsync<T>(Func<CatalogWriteSession, Task<T>> work, CancellationToken cancellationToken = default) =>
-        Database.InTransactionAsync((connection, transaction) => work(new CatalogWriteSession(Database, connection, transaction)), cancellationToken);
+    public async Task<T> WriteAsync<T>(Func<CatalogWriteSession, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        CatalogWriteSession? session = null;
+        var result = await Database.InTransactionAsync(
+            (connection, transaction) => work(session = new CatalogWriteSession(Database, connection, transaction)),
+            cancellationToken);
+        if (session?.SearchRowsWritten > StatisticsRefreshThreshold && Database.Provider == DatabaseProvider.Postgres)
+        {
+            await using var connection = await Database.OpenConnectionAsync(cancellationToken);
+            await connection.ExecuteAsync("ANALYZE search; ANALYZE entities; ANALYZE relations;");
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// A write session on a transaction the caller already holds, so other stores' writes and the
@@ -203,19 +219,20 @@ public sealed class CatalogStore(Database database)
     }
 
     // Single sort key, entities lacking it excluded: walk the search index in value order and stop at
-    // the limit, so a first page costs the same however large the catalog is.
+    // the limit, so a first page costs the same however large the catalog is. Entity rows are read
+    // only for the page itself.
     private static string KeysetSql(EntityQuery query, PredicateSql predicates)
     {
         var key = query.Order[0];
         var descending = key.Descending ^ (query.Before is not null);
         var direction = descending ? "DESC" : "ASC";
-        var sql = new StringBuilder()
-            .Append("SELECT e.id AS Id, e.final_json AS FinalJson, o.value AS SortValue FROM search o JOIN entities e ON e.id = o.entity_id WHERE o.key = ")
+        var page = new StringBuilder()
+            .Append("SELECT o.entity_id, o.value FROM search o WHERE o.key = ")
             .Append(predicates.Bind(key.Key))
             .Append(" AND o.value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM search m WHERE m.entity_id = o.entity_id AND m.key = o.key AND m.value < o.value)");
         if (query.Filter is not AllOf { Items.Count: 0 })
         {
-            sql.Append(" AND ").Append(predicates.Condition(query.Filter, "o.entity_id"));
+            page.Append(" AND ").Append(predicates.Condition(query.Filter, "o.entity_id"));
         }
 
         if ((query.After ?? query.Before) is { } position)
@@ -223,17 +240,19 @@ public sealed class CatalogStore(Database database)
             var op = descending ? "<" : ">";
             var value = predicates.Bind(position.Value);
             var id = predicates.Bind(position.Id);
-            sql.Append(CultureInfo.InvariantCulture, $" AND (o.value {op} {value} OR (o.value = {value} AND o.entity_id {op} {id}))");
+            // A row-value comparison is one index range in both databases (an OR of two conditions is not).
+            page.Append(CultureInfo.InvariantCulture, $" AND (o.value, o.entity_id) {op} ({value}, {id})");
         }
 
-        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY o.value {direction}, o.entity_id {direction}");
-        AppendPaging(sql, query, predicates);
-        return sql.ToString();
+        page.Append(CultureInfo.InvariantCulture, $" ORDER BY o.value {direction}, o.entity_id {direction}");
+        AppendPaging(page, query, predicates);
+        return "SELECT e.id AS Id, e.final_json AS FinalJson, p.value AS SortValue FROM (" + page +
+            $") p JOIN entities e ON e.id = p.entity_id ORDER BY p.value {direction}, p.entity_id {direction}";
     }
 
     private static string GeneralSql(EntityQuery query, PredicateSql predicates)
     {
-        var columns = new StringBuilder("e.id AS Id, e.final_json AS FinalJson, e.entity_ref AS RefSort");
+        var columns = new StringBuilder("e.id AS Id, e.entity_ref AS RefSort");
         var order = new List<string>();
         for (var i = 0; i < query.Order.Count; i++)
         {
@@ -245,17 +264,18 @@ public sealed class CatalogStore(Database database)
         }
 
         order.Add(query.Order.Count == 0 ? "RefSort, Id" : "Id");
-        var sql = new StringBuilder()
-            .Append("SELECT Id, FinalJson, ").Append(query.Order.Count > 0 ? "s0" : "RefSort").Append(" AS SortValue FROM (SELECT ")
+        var page = new StringBuilder()
+            .Append("SELECT Id, ").Append(query.Order.Count > 0 ? "s0" : "RefSort").Append(" AS SortValue, ROW_NUMBER() OVER (ORDER BY ")
+            .AppendJoin(", ", order).Append(") AS Position FROM (SELECT ")
             .Append(columns).Append(" FROM entities e WHERE ").Append(predicates.Condition(query.Filter, "e.id")).Append(") q");
         if (query.ExcludeMissingSortValues && query.Order.Count > 0)
         {
-            sql.Append(" WHERE s0 IS NOT NULL");
+            page.Append(" WHERE s0 IS NOT NULL");
         }
 
-        sql.Append(" ORDER BY ").AppendJoin(", ", order);
-        AppendPaging(sql, query, predicates);
-        return sql.ToString();
+        page.Append(" ORDER BY ").AppendJoin(", ", order);
+        AppendPaging(page, query, predicates);
+        return "SELECT e.id AS Id, e.final_json AS FinalJson, p.SortValue FROM (" + page + ") p JOIN entities e ON e.id = p.Id ORDER BY p.Position";
     }
 
     private static void AppendPaging(StringBuilder sql, EntityQuery query, PredicateSql predicates)

@@ -24,6 +24,9 @@ public sealed class CatalogWriteSession
         _transaction = transaction;
     }
 
+    /// <summary>Search rows written through this session; large loads refresh the planner's statistics afterwards.</summary>
+    public long SearchRowsWritten { get; private set; }
+
     public async Task<IReadOnlyDictionary<string, ExistingEntityRecord>> GetExistingAsync(IEnumerable<string> entityRefs)
     {
         var result = new Dictionary<string, ExistingEntityRecord>(StringComparer.Ordinal);
@@ -200,6 +203,7 @@ public sealed class CatalogWriteSession
         }
 
         await BulkInsert.InsertAsync(_connection, _transaction, "search", ["entity_id", "key", "original_value", "value"], rows);
+        SearchRowsWritten += rows.Count;
     }
 
     /// <summary>

@@ -51,6 +51,10 @@ CREATE TABLE search (
 CREATE INDEX search_key_value ON search (key, value, entity_id);
 -- (entity_id, key, value): per-entity probes for filters and sorting resolve from the index alone.
 CREATE INDEX search_entity_id ON search (entity_id, key, value);
+-- Keys and values are strongly correlated (spec.type=service only occurs with that key); without
+-- joint statistics the planner misjudges filter selectivity and sorts every match instead of
+-- walking the index in order and stopping at the page size.
+CREATE STATISTICS search_key_value_stats (dependencies, mcv) ON key, value FROM search;
 
 -- Bumped by every catalog write; cached counts and facets are valid while it is unchanged.
 CREATE TABLE catalog_state (
