@@ -103,7 +103,7 @@ internal sealed partial class ScribanParser
         object? value = null;
         if (long.TryParse(text, NumberStyles.Integer | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var result))
         {
-            value = result is >= int.MinValue and <= int.MaxValue ? (int)result : result;
+            value = result is >= int.MinValue and <= int.MaxValue ? (object)(int)result : result;
         }
         else if (BigInteger.TryParse(text, NumberStyles.Integer | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var big))
         {
@@ -133,11 +133,11 @@ internal sealed partial class ScribanParser
         {
             if (result <= uint.MaxValue)
             {
-                value = isUnsigned ? (long)(uint)result : unchecked((int)(uint)result);
+                value = isUnsigned ? (object)(long)(uint)result : unchecked((int)(uint)result);
             }
             else
             {
-                value = isUnsigned ? new BigInteger(result) : unchecked((long)result);
+                value = isUnsigned ? (object)new BigInteger(result) : unchecked((long)result);
             }
         }
         else if (BigInteger.TryParse(text, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var big))
@@ -193,7 +193,7 @@ internal sealed partial class ScribanParser
             }
 
             value = isFloat
-                ? (float)number * (float)Math.Pow(2, exponent - digits)
+                ? (object)((float)number * (float)Math.Pow(2, exponent - digits))
                 : (double)number * Math.Pow(2, exponent - digits);
         }
         else
@@ -206,11 +206,11 @@ internal sealed partial class ScribanParser
 
             if (number <= uint.MaxValue)
             {
-                value = isUnsigned ? (long)(uint)number : unchecked((int)(uint)number);
+                value = isUnsigned ? (object)(long)(uint)number : unchecked((int)(uint)number);
             }
             else if (number <= ulong.MaxValue)
             {
-                value = isUnsigned ? number : unchecked((long)(ulong)number);
+                value = isUnsigned ? (object)number : unchecked((long)(ulong)number);
             }
             else
             {

@@ -94,10 +94,10 @@ internal sealed partial class ScribanParser
         return node;
     }
 
-    private static T StartAt<T>(T node, Node from)
+    private T StartAt<T>(T node, Node from)
         where T : Node
     {
-        node.Span = node.Span with { Start = from.Span.Start };
+        node.Span = new SourceSpan(_sourceName, from.Span.Start, node.Span.End);
         return node;
     }
 

@@ -27,7 +27,7 @@ internal static class Operators
                 switch (value)
                 {
                     case int i:
-                        return negate ? -(long)i is var n && n is >= int.MinValue and <= int.MaxValue ? Box.Int((int)n) : (object)n : value;
+                        return negate ? Box.Int(unchecked(-i)) : value;
                     case double d:
                         return negate ? -d : value;
                     case float f:
@@ -558,7 +558,7 @@ internal static class Operators
             return Box.Int((int)value);
         }
 
-        return value >= long.MinValue && value <= long.MaxValue ? (long)value : value;
+        return value >= long.MinValue && value <= long.MaxValue ? (object)(long)value : value;
     }
 
     private static object FitInteger(long value) =>
