@@ -25,6 +25,10 @@ internal sealed class BuiltinFunction : Callable
 
     public string Name { get; }
 
+    /// <summary>The conversion of each parameter (past the end: the last one's).</summary>
+    public ParamKind KindAt(int index) =>
+        _parameters.Length == 0 ? ParamKind.Any : _parameters[index < _parameters.Length ? index : _parameters.Length - 1].Kind;
+
     public override int ParameterCount => _parameters.Length;
 
     public override int RequiredParameterCount => _required;
@@ -39,6 +43,9 @@ internal sealed class BuiltinFunction : Callable
         var span = caller?.Span ?? context.CurrentSpan;
         return _body(context, span, arguments.AsSpan());
     }
+
+    /// <summary>Runs the body directly (the caller bound and counted the call).</summary>
+    public object? InvokeBody(RenderContext context, SourceSpan span, ReadOnlySpan<object?> arguments) => _body(context, span, arguments);
 
     public override string ToString() => "<function>";
 }

@@ -99,7 +99,15 @@ internal sealed class ArgumentList
 
     public ReadOnlySpan<object?> AsSpan() => new(_values, 0, Count);
 
-    public void Add(object? value) => this[Count] = value;
+    public void Add(object? value)
+    {
+        if (Count == _values.Length)
+        {
+            Array.Resize(ref _values, Count * 2);
+        }
+
+        _values[Count++] = value;
+    }
 
     /// <summary>The arguments as a template array (what <c>$</c> holds inside a function).</summary>
     public TemplateArray ToTemplateArray()
@@ -123,8 +131,40 @@ internal sealed class ArgumentList
 
     public void Reset()
     {
-        Array.Clear(_values, 0, Count);
+        // Calls pass few arguments: a loop beats Array.Clear's call overhead.
+        for (var i = 0; i < Count; i++)
+        {
+            _values[i] = null;
+        }
+
         Count = 0;
         Named = null;
+    }
+}
+
+internal static class Callables
+{
+    /// <summary>A cheap test for "is this value callable" (class checks rather than an interface check).</summary>
+    public static bool TryGet(object? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ICallable? function)
+    {
+        // Most values read are plain data: reject them with exact-type checks first.
+        if (value is null or string or int or bool or Dictionary<string, object?> or List<object?>)
+        {
+            function = null;
+            return false;
+        }
+
+        switch (value)
+        {
+            case Callable callable:
+                function = callable;
+                return true;
+            case Builtins.DateBuiltinObject date:
+                function = date;
+                return true;
+            default:
+                function = null;
+                return false;
+        }
     }
 }

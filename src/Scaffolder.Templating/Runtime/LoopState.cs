@@ -16,7 +16,18 @@ internal sealed class LoopState : IScriptObject
 
     public int Index { get; set; }
 
-    public bool ValueChanged { get; set; }
+    private object? _previousValue;
+    private object? _currentValue;
+
+    /// <summary>Records the item of this iteration (for <c>changed</c>, computed only when read).</summary>
+    public void SetCurrent(int index, object? value)
+    {
+        Index = index;
+        _previousValue = index == 0 ? null : _currentValue;
+        _currentValue = value;
+    }
+
+    private bool ValueChanged => Index == 0 || !(_list is null ? Equals(_previousValue, _currentValue) : Equals(ItemAt(Index - 1), ItemAt(Index)));
 
     public bool IsTableRow { get; init; }
 
@@ -36,6 +47,26 @@ internal sealed class LoopState : IScriptObject
         _iterator = iterator;
     }
 
+    private IndexedList? _list;
+    private int _firstPosition;
+    private bool _reversed;
+
+    /// <summary>
+    /// Iterating a list of known length by index: <c>last</c> needs no look-ahead, and <c>changed</c>
+    /// reads the previous item from the list (nothing is stored per iteration).
+    /// </summary>
+    public void SetIndexed(IndexedList list, int firstPosition, bool reversed, int length)
+    {
+        _list = list;
+        _firstPosition = firstPosition;
+        _reversed = reversed;
+        _length = length;
+        _iterator = null;
+        _source = null;
+    }
+
+    private object? ItemAt(int index) => _list!.Value[_reversed ? _firstPosition - index : _firstPosition + index];
+
     public void ResetLast() => _isLastTaken = false;
 
     /// <summary>Looks one item ahead (once per iteration) to know whether this is the last one.</summary>
@@ -43,7 +74,7 @@ internal sealed class LoopState : IScriptObject
     {
         if (_iterator is null)
         {
-            return false;
+            return _length is { } length && Index == length - 1;
         }
 
         if (!_isLastTaken)

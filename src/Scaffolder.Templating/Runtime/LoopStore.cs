@@ -70,6 +70,21 @@ internal sealed class LoopStore : IScriptObject
     {
     }
 
+    /// <summary>The slot of <paramref name="name"/>, created if needed (a loop assigns its variable by slot).</summary>
+    public int Slot(string name)
+    {
+        var index = IndexOf(name);
+        if (index < 0)
+        {
+            TrySetValue(name, null, false);
+            index = _count - 1;
+        }
+
+        return index;
+    }
+
+    public void SetAt(int slot, object? value) => _values[slot] = value;
+
     public void Clear()
     {
         Array.Clear(_values, 0, _count);

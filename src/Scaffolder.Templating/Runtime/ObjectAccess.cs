@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scaffolder.Templating.Builtins;
@@ -19,7 +20,7 @@ internal static class ObjectAccess
     public static object? FromHost(object? value) => value switch
     {
         null => null,
-        string or int or bool or double or long or TemplateObject or TemplateArray => value,
+        string or int or bool or Dictionary<string, object?> or List<object?> or double or long or TemplateObject or TemplateArray => value,
         TemplateFunction function => function.Callable,
         JsonValue json => FromJsonValue(json),
         JsonElement element => FromJsonElement(element),
@@ -293,6 +294,19 @@ internal static class ObjectAccess
     /// <summary>Reads a named member of an object-like value.</summary>
     public static bool TryGetHostMember(object target, string name, out object? value)
     {
+        // Fast path for the commonest host shape (exact type: a class check, not an interface check).
+        if (target.GetType() == typeof(Dictionary<string, object?>))
+        {
+            if (Unsafe.As<Dictionary<string, object?>>(target).TryGetValue(name, out var hostValue))
+            {
+                value = FromHost(hostValue);
+                return true;
+            }
+
+            value = null;
+            return false;
+        }
+
         switch (target)
         {
             case IScriptObject scriptObject:
@@ -368,6 +382,10 @@ internal static class ObjectAccess
     {
         switch (target)
         {
+            case TemplateObject obj:
+                return obj.TryGetValue(name, out value);
+            case Dictionary<string, object?>:
+                return TryGetHostMember(target, name, out value);
             case string text:
                 if (name == "size")
                 {
@@ -403,6 +421,8 @@ internal static class ObjectAccess
     /// <summary>Sets a member; false when the target or member is read-only.</summary>
     public static bool TrySetMember(RenderContext context, object target, string name, object? value)
     {
+        // The object may be (or become) a scope, e.g. `this.string = 1` or a `with` target.
+        context.NoteGlobalName(name);
         switch (target)
         {
             case BuiltinObject builtin:

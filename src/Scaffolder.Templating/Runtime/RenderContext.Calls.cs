@@ -9,10 +9,16 @@ namespace Scaffolder.Templating.Runtime;
 internal sealed partial class RenderContext
 {
     private readonly Stack<ArgumentList> _spareArguments = new();
-    private readonly List<Stack<Expression>> _pipeGroups = [];
-    private readonly Stack<Stack<Expression>> _sparePipeGroups = new();
     private readonly Stack<BlockStatement> _blockDelegates = new();
     private readonly Stack<object?> _caseValues = new();
+
+    // Pending pipe sources, in groups: a nested expression starts a group so that its pipes do not
+    // consume a value piped from outside. One array and a stack of group starts, no per-pipe allocation.
+    private Expression?[] _pipeItems = new Expression?[8];
+    private int _pipeCount;
+    private int[] _pipeGroupStarts = new int[8];
+    private int _pipeGroupCount;
+
     private Dictionary<string, int>? _cycles;
     private Dictionary<string, Template>? _includes;
 
@@ -24,11 +30,16 @@ internal sealed partial class RenderContext
 
     public Dictionary<string, Template> Includes => _includes ??= new Dictionary<string, Template>(StringComparer.Ordinal);
 
-    private Stack<Expression>? CurrentPipe => _pipeGroups.Count > 0 ? _pipeGroups[^1] : null;
+    private int PipeGroupStart => _pipeGroupStarts[_pipeGroupCount - 1];
+
+    /// <summary>Values waiting in the current pipe group (0 when there is no group).</summary>
+    private int PendingPipeCount => _pipeGroupCount == 0 ? 0 : _pipeCount - PipeGroupStart;
 
     private void CleanupCalls()
     {
-        _pipeGroups.Clear();
+        Array.Clear(_pipeItems, 0, _pipeCount);
+        _pipeCount = 0;
+        _pipeGroupCount = 0;
         _blockDelegates.Clear();
         _caseValues.Clear();
         _cycles?.Clear();
@@ -36,158 +47,336 @@ internal sealed partial class RenderContext
     }
 
     /// <summary>Starts a group of pipe arguments (a nested expression isolates its pipes from the outer ones).</summary>
-    public void PushPipeGroup() => _pipeGroups.Add(_sparePipeGroups.Count > 0 ? _sparePipeGroups.Pop() : new Stack<Expression>(2));
+    public void PushPipeGroup()
+    {
+        if (_pipeGroupCount == _pipeGroupStarts.Length)
+        {
+            Array.Resize(ref _pipeGroupStarts, _pipeGroupCount * 2);
+        }
+
+        _pipeGroupStarts[_pipeGroupCount++] = _pipeCount;
+    }
 
     public void PopPipeGroup()
     {
-        if (_pipeGroups.Count == 0)
+        if (_pipeGroupCount == 0)
         {
             return;
         }
 
-        var group = _pipeGroups[^1];
-        _pipeGroups.RemoveAt(_pipeGroups.Count - 1);
-        group.Clear();
-        _sparePipeGroups.Push(group);
-    }
-
-    public void ClearPipeGroups()
-    {
-        while (_pipeGroups.Count > 0)
+        var start = _pipeGroupStarts[--_pipeGroupCount];
+        while (_pipeCount > start)
         {
-            PopPipeGroup();
+            _pipeItems[--_pipeCount] = null;
         }
     }
 
-    /// <summary>Evaluates <c>from | to</c>: <paramref name="from"/> becomes the first argument of the first call made by <paramref name="to"/>.</summary>
+    private void PushPipeItem(Expression from)
+    {
+        if (_pipeCount == _pipeItems.Length)
+        {
+            Array.Resize(ref _pipeItems, _pipeCount * 2);
+        }
+
+        _pipeItems[_pipeCount++] = from;
+    }
+
+    private Expression PopPipeItem()
+    {
+        var item = _pipeItems[--_pipeCount]!;
+        _pipeItems[_pipeCount] = null;
+        return item;
+    }
+
+    private bool IsPipeItemPending(Expression from) => PendingPipeCount > 0 && ReferenceEquals(_pipeItems[_pipeCount - 1], from);
+
+    /// <summary>Evaluates <c>from | to</c>: <paramref name="pipe"/>'s source becomes the first argument of the first call made by its destination.</summary>
     public object? EvaluatePipe(PipeExpression pipe)
     {
-        var newGroup = CurrentPipe is null;
+        var newGroup = _pipeGroupCount == 0;
+        if (newGroup)
+        {
+            PushPipeGroup();
+        }
+
+        object? result;
         try
         {
-            if (newGroup)
-            {
-                PushPipeGroup();
-            }
-
-            var group = CurrentPipe!;
-            group.Push(pipe.From);
-            var result = Evaluate(pipe.To!);
-            if (result is ICallable function && group.Count > 0 && ReferenceEquals(group.Peek(), pipe.From))
+            PushPipeItem(pipe.From);
+            result = Evaluate(pipe.To!);
+            if (IsPipeItemPending(pipe.From) && Callables.TryGet(result, out var function))
             {
                 result = Call(pipe.To, function, true, null);
             }
 
-            if (group.Count > 0 && ReferenceEquals(group.Peek(), pipe.From))
+            if (IsPipeItemPending(pipe.From))
             {
                 throw new TemplateRuntimeException(pipe.To!.Span, $"Pipe expression destination `{pipe.To}` is not a valid function ");
             }
-
-            return result;
         }
         catch
         {
-            newGroup = false;
-            ClearPipeGroups();
+            Array.Clear(_pipeItems, 0, _pipeCount);
+            _pipeCount = 0;
+            _pipeGroupCount = 0;
             throw;
         }
-        finally
+
+        if (newGroup)
         {
-            if (newGroup)
-            {
-                PopPipeGroup();
-            }
+            PopPipeGroup();
         }
+
+        return result;
     }
 
     /// <summary>Calls <paramref name="functionObject"/> with argument expressions, binding them like Scriban does.</summary>
     public object? Call(Node? caller, object? functionObject, bool processPipeArguments, IReadOnlyList<Expression>? arguments)
     {
-        BlockStatement? block = _blockDelegates.Count > 0 ? _blockDelegates.Pop() : null;
-        var callerSpan = caller?.Span ?? CurrentSpan;
+        var block = _blockDelegates.Count > 0 ? _blockDelegates.Pop() : null;
         if (functionObject is null)
         {
-            throw new TemplateRuntimeException(callerSpan, $"The target function `{caller}` is null");
+            throw new TemplateRuntimeException(caller?.Span ?? CurrentSpan, $"The target function `{caller}` is null");
         }
 
-        var pipe = CurrentPipe;
-        var isPipeCall = processPipeArguments && pipe is { Count: > 0 };
-        if (functionObject is not ICallable function)
+        var isPipeCall = processPipeArguments && PendingPipeCount > 0;
+        if (!Callables.TryGet(functionObject, out var function))
         {
             if (isPipeCall && caller is FunctionCallExpression call)
             {
-                throw new TemplateRuntimeException(callerSpan, $"Pipe expression destination `{call.Target}` is not a valid function ");
+                throw new TemplateRuntimeException(caller.Span, $"Pipe expression destination `{call.Target}` is not a valid function ");
             }
 
-            throw new TemplateRuntimeException(callerSpan, $"Invalid target function `{ToText(functionObject)}` ({TypeName(functionObject)})");
+            throw new TemplateRuntimeException(caller?.Span ?? CurrentSpan, $"Invalid target function `{ToText(functionObject)}` ({TypeName(functionObject)})");
         }
 
-        Expression? pipeFrom = null;
-        if (isPipeCall)
-        {
-            pipeFrom = pipe!.Pop();
-        }
-
+        var pipeFrom = isPipeCall ? PopPipeItem() : null;
         var values = _spareArguments.Count > 0 ? _spareArguments.Pop() : new ArgumentList();
+        var previousNode = CurrentNode;
+        var entered = false;
         try
         {
-            var mask = 0UL;
             var argumentCount = (pipeFrom is null ? 0 : 1) + (arguments?.Count ?? 0);
-            if (pipeFrom is not null)
+            if (function.ParamsKind == ParamsKind.None && IsPositionalOnly(arguments))
             {
-                mask = BindArgument(callerSpan, pipeFrom, function, values, mask);
+                BindPositional(caller, pipeFrom, arguments, function, values, argumentCount);
+            }
+            else
+            {
+                Bind(caller, pipeFrom, arguments, function, values, argumentCount);
             }
 
-            if (arguments is not null)
+            if (function is not Scaffolder.Templating.Builtins.BuiltinFunction)
             {
-                for (var i = 0; i < arguments.Count; i++)
-                {
-                    mask = BindArgument(callerSpan, arguments[i], function, values, mask);
-                }
+                EnterRecursive(caller);
+            }
+            else
+            {
+                EnterBuiltin(caller);
             }
 
-            var parameterCount = function.ParameterCount;
-            if (function.ParamsKind != ParamsKind.Direct)
+            entered = true;
+            if (caller is not null && !ReferenceEquals(caller, previousNode))
             {
-                FillDefaults(ref mask, values.Count, parameterCount - 1, function, values);
+                CurrentNode = caller;
             }
 
-            var required = function.RequiredParameterCount;
-            var requiredMask = required >= 64 ? ulong.MaxValue : (1UL << required) - 1;
-            mask &= requiredMask;
-            if (mask != requiredMask)
-            {
-                var passed = System.Numerics.BitOperations.PopCount(mask);
-                throw new TemplateRuntimeException(callerSpan.After(), $"Invalid number of arguments `{passed}` passed to `{caller}` while expecting `{required}` arguments");
-            }
-
-            if (function.ParamsKind == ParamsKind.None && values.Count > parameterCount)
-            {
-                var errorSpan = values.Count <= argumentCount
-                    ? ArgumentSpan(pipeFrom, arguments, values.Count - 1) ?? callerSpan.After()
-                    : callerSpan.After();
-                throw new TemplateRuntimeException(errorSpan, $"Invalid number of arguments `{values.Count}` passed to `{caller}` while expecting `{parameterCount}` arguments");
-            }
-
-            EnterRecursive(caller);
-            try
-            {
-                return function.Invoke(this, caller, values, block);
-            }
-            catch (TemplateArgumentException ex)
-            {
-                throw new TemplateRuntimeException(ArgumentSpan(pipeFrom, arguments, ex.ArgumentIndex) ?? callerSpan, ex.Message);
-            }
-            finally
+            return function.Invoke(this, caller, values, block);
+        }
+        catch (TemplateArgumentException ex)
+        {
+            throw new TemplateRuntimeException(ArgumentSpan(pipeFrom, arguments, ex.ArgumentIndex) ?? caller?.Span ?? CurrentSpan, ex.Message);
+        }
+        finally
+        {
+            if (entered)
             {
                 ExitRecursive();
                 Flow = FlowState.None;
             }
+
+            if (!ReferenceEquals(CurrentNode, previousNode))
+            {
+                CurrentNode = previousNode;
+            }
+
+            values.Reset();
+            _spareArguments.Push(values);
+        }
+    }
+
+    /// <summary>
+    /// The fast path for a call whose target is a known builtin: positional arguments bound straight
+    /// into the pooled argument list, the body invoked directly. Same rules and messages as <see cref="Call"/>.
+    /// </summary>
+    public object? CallBuiltin(FunctionCallExpression call, Scaffolder.Templating.Builtins.BuiltinFunction function, bool processPipeArguments)
+    {
+        if (!call.IsPositionalOnly || function.ParamsKind != ParamsKind.None || _blockDelegates.Count > 0)
+        {
+            return Call(call, function, processPipeArguments, call.Arguments);
+        }
+
+        var pipeFrom = processPipeArguments && PendingPipeCount > 0 ? PopPipeItem() : null;
+        var values = _spareArguments.Count > 0 ? _spareArguments.Pop() : new ArgumentList();
+        var previousNode = CurrentNode;
+        var entered = false;
+        try
+        {
+            var arguments = call.Arguments;
+            var argumentCount = (pipeFrom is null ? 0 : 1) + arguments.Count;
+            BindPositional(call, pipeFrom, arguments, function, values, argumentCount);
+            EnterBuiltin(call);
+            entered = true;
+            if (!ReferenceEquals(call, previousNode))
+            {
+                CurrentNode = call;
+            }
+
+            return function.InvokeBody(this, call.Span, values.AsSpan());
+        }
+        catch (TemplateArgumentException ex)
+        {
+            throw new TemplateRuntimeException(ArgumentSpan(pipeFrom, call.Arguments, ex.ArgumentIndex) ?? call.Span, ex.Message);
         }
         finally
         {
+            if (entered)
+            {
+                ExitRecursive();
+                Flow = FlowState.None;
+            }
+
+            if (!ReferenceEquals(CurrentNode, previousNode))
+            {
+                CurrentNode = previousNode;
+            }
+
             values.Reset();
             _spareArguments.Push(values);
+        }
+    }
+
+    /// <summary>Counts a builtin call towards the recursion limit; builtins do not recurse by themselves.</summary>
+    private void EnterBuiltin(Node? caller)
+    {
+        _callDepth++;
+        var limit = Settings.RecursionLimit;
+        if (limit != 0 && _callDepth > limit)
+        {
+            _callDepth--;
+            EnterRecursive(caller);
+        }
+    }
+
+    private static bool IsPositionalOnly(IReadOnlyList<Expression>? arguments)
+    {
+        if (arguments is null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i] is NamedArgumentExpression or UnaryExpression { Operator: UnaryOperator.FunctionParametersExpand })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The common case: fixed parameters, only positional arguments.</summary>
+    private void BindPositional(Node? caller, Expression? pipeFrom, IReadOnlyList<Expression>? arguments, ICallable function, ArgumentList values, int argumentCount)
+    {
+        var parameterCount = function.ParameterCount;
+        var builtin = function as Scaffolder.Templating.Builtins.BuiltinFunction;
+        var index = 0;
+        if (pipeFrom is not null)
+        {
+            values.Add(ConvertArgument(pipeFrom, Evaluate(pipeFrom), builtin?.KindAt(0) ?? function.GetParameter(0).Kind));
+            index++;
+        }
+
+        if (arguments is not null)
+        {
+            for (var i = 0; i < arguments.Count; i++, index++)
+            {
+                var argument = arguments[i];
+                values.Add(ConvertArgument(argument, Evaluate(argument), builtin?.KindAt(index) ?? function.GetParameter(index).Kind));
+            }
+        }
+
+        var required = function.RequiredParameterCount;
+        if (argumentCount < required)
+        {
+            // Arguments given positionally fill the first parameters; optional ones then count as passed.
+            var passed = 0;
+            for (var i = 0; i < required; i++)
+            {
+                if (i < argumentCount || function.GetParameter(i).HasDefault)
+                {
+                    passed++;
+                }
+            }
+
+            if (passed < required)
+            {
+                throw new TemplateRuntimeException((caller?.Span ?? CurrentSpan).After(), $"Invalid number of arguments `{argumentCount}` passed to `{caller}` while expecting `{required}` arguments");
+            }
+        }
+
+        if (argumentCount > parameterCount)
+        {
+            var errorSpan = ArgumentSpan(pipeFrom, arguments, argumentCount - 1) ?? (caller?.Span ?? CurrentSpan).After();
+            throw new TemplateRuntimeException(errorSpan, $"Invalid number of arguments `{argumentCount}` passed to `{caller}` while expecting `{parameterCount}` arguments");
+        }
+
+        for (var i = argumentCount; i < parameterCount; i++)
+        {
+            var parameter = function.GetParameter(i);
+            values.Add(parameter.HasDefault ? parameter.Default : null);
+        }
+    }
+
+    /// <summary>The general binding: named arguments, <c>^</c> expansion, variadic and direct functions.</summary>
+    private void Bind(Node? caller, Expression? pipeFrom, IReadOnlyList<Expression>? arguments, ICallable function, ArgumentList values, int argumentCount)
+    {
+        var mask = 0UL;
+        if (pipeFrom is not null)
+        {
+            mask = BindArgument(caller, pipeFrom, function, values, mask);
+        }
+
+        if (arguments is not null)
+        {
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                mask = BindArgument(caller, arguments[i], function, values, mask);
+            }
+        }
+
+        var parameterCount = function.ParameterCount;
+        if (function.ParamsKind != ParamsKind.Direct)
+        {
+            FillDefaults(ref mask, values.Count, parameterCount - 1, function, values);
+        }
+
+        var required = function.RequiredParameterCount;
+        var requiredMask = required >= 64 ? ulong.MaxValue : (1UL << required) - 1;
+        mask &= requiredMask;
+        if (mask != requiredMask)
+        {
+            var passed = System.Numerics.BitOperations.PopCount(mask);
+            throw new TemplateRuntimeException((caller?.Span ?? CurrentSpan).After(), $"Invalid number of arguments `{passed}` passed to `{caller}` while expecting `{required}` arguments");
+        }
+
+        if (function.ParamsKind == ParamsKind.None && values.Count > parameterCount)
+        {
+            var errorSpan = values.Count <= argumentCount
+                ? ArgumentSpan(pipeFrom, arguments, values.Count - 1) ?? (caller?.Span ?? CurrentSpan).After()
+                : (caller?.Span ?? CurrentSpan).After();
+            throw new TemplateRuntimeException(errorSpan, $"Invalid number of arguments `{values.Count}` passed to `{caller}` while expecting `{parameterCount}` arguments");
         }
     }
 
@@ -206,7 +395,7 @@ internal sealed partial class RenderContext
         return arguments is not null && index >= 0 && index < arguments.Count ? arguments[index].Span : null;
     }
 
-    private ulong BindArgument(SourceSpan callerSpan, Expression argument, ICallable function, ArgumentList values, ulong mask)
+    private ulong BindArgument(Node? caller, Expression argument, ICallable function, ArgumentList values, ulong mask)
     {
         var index = values.Count;
         var parameterCount = function.ParameterCount;
@@ -232,7 +421,7 @@ internal sealed partial class RenderContext
         {
             foreach (var item in ObjectAccess.Enumerate(value))
             {
-                var converted = ConvertArgument(callerSpan, item, function.GetParameter(values.Count).Kind);
+                var converted = ConvertArgument(caller, item, function.GetParameter(values.Count).Kind);
                 mask = SetArgument(index, converted, function, values, mask, parameterCount);
                 index++;
             }
@@ -240,7 +429,7 @@ internal sealed partial class RenderContext
             return mask;
         }
 
-        value = ConvertArgument(argument.Span, value, function.GetParameter(index).Kind);
+        value = ConvertArgument(argument, value, function.GetParameter(index).Kind);
         return SetArgument(index, value, function, values, mask, parameterCount);
     }
 
@@ -318,15 +507,15 @@ internal sealed partial class RenderContext
     public object? CallWithValues(Node? caller, ICallable function, ReadOnlySpan<object?> arguments)
     {
         var values = _spareArguments.Count > 0 ? _spareArguments.Pop() : new ArgumentList();
+        var entered = false;
         try
         {
-            var span = caller?.Span ?? CurrentSpan;
             var mask = 0UL;
             var parameterCount = function.ParameterCount;
             foreach (var argument in arguments)
             {
                 var index = values.Count;
-                var converted = ConvertArgument(span, argument, function.GetParameter(index).Kind);
+                var converted = ConvertArgument(caller, argument, function.GetParameter(index).Kind);
                 mask = SetArgument(index, converted, function, values, mask, parameterCount);
             }
 
@@ -339,22 +528,21 @@ internal sealed partial class RenderContext
             var requiredMask = required >= 64 ? ulong.MaxValue : (1UL << required) - 1;
             if ((mask & requiredMask) != requiredMask)
             {
-                throw new TemplateRuntimeException(span.After(), $"Invalid number of arguments `{System.Numerics.BitOperations.PopCount(mask & requiredMask)}` passed to `{caller}` while expecting `{required}` arguments");
+                throw new TemplateRuntimeException((caller?.Span ?? CurrentSpan).After(), $"Invalid number of arguments `{System.Numerics.BitOperations.PopCount(mask & requiredMask)}` passed to `{caller}` while expecting `{required}` arguments");
             }
 
             EnterRecursive(caller);
-            try
-            {
-                return function.Invoke(this, caller, values, null);
-            }
-            finally
+            entered = true;
+            return function.Invoke(this, caller, values, null);
+        }
+        finally
+        {
+            if (entered)
             {
                 ExitRecursive();
                 Flow = FlowState.None;
             }
-        }
-        finally
-        {
+
             values.Reset();
             _spareArguments.Push(values);
         }

@@ -137,7 +137,9 @@ internal sealed partial class RenderContext
             case bool flag:
                 return flag ? "true" : "false";
             case int i:
-                return i.ToString(Culture);
+                return i is >= 0 and < SmallIntegerTexts.Count
+                    ? SmallIntegerTexts.Get(i)
+                    : i.ToString(Culture);
         }
 
         _toTextLevel++;
@@ -218,7 +220,7 @@ internal sealed partial class RenderContext
             }
 
             builder.Append(ToText(item, nested: true));
-            CheckSize(CurrentSpan, builder.Length);
+            CheckSize(builder.Length);
             first = false;
         }
 
@@ -241,7 +243,7 @@ internal sealed partial class RenderContext
             builder.Append(IsSimpleKey(key) ? key : Quote(key));
             builder.Append(": ");
             builder.Append(ToText(member, nested: true));
-            CheckSize(CurrentSpan, builder.Length);
+            CheckSize(builder.Length);
             first = false;
         }
 
@@ -283,36 +285,40 @@ internal sealed partial class RenderContext
         return format is null ? date.ToString(Culture) : DateFunctions.Format(this, date, format);
     }
 
-    /// <summary>Converts an argument to the type a builtin parameter expects.</summary>
-    public object? ConvertArgument(SourceSpan span, object? value, ParamKind kind)
+    /// <summary>Converts an argument to the type a builtin parameter expects; <paramref name="node"/> locates errors.</summary>
+    public object? ConvertArgument(Node? node, object? value, ParamKind kind)
     {
         switch (kind)
         {
             case ParamKind.Any:
+            case ParamKind.Function:
                 return value;
             case ParamKind.String:
-                return ToText(value);
+                return value as string ?? ToText(value);
             case ParamKind.Int:
-                return Box.Int(ToInt(span, value));
+                return value is int ? value : Box.Int(ToInt(SpanOf(node), value));
             case ParamKind.NullableInt:
-                return value is null ? null : Box.Int(ToInt(span, value));
+                return value is null or int ? value : Box.Int(ToInt(SpanOf(node), value));
             case ParamKind.Bool:
-                return ToBool(value);
+                return Box.Bool(ToBool(value));
             case ParamKind.Long:
-                return value is null ? 0L : ToNumber<long>(span, value, "long");
+                return value is null ? 0L : ToNumber<long>(SpanOf(node), value, "long");
             case ParamKind.Double:
-                return value is null ? 0.0 : ToNumber<double>(span, value, "double");
+                return value switch
+                {
+                    null => 0.0,
+                    double => value,
+                    _ => ToNumber<double>(SpanOf(node), value, "double"),
+                };
             case ParamKind.Enumerable:
                 if (value is null || ObjectAccess.IsIterable(value))
                 {
                     return value;
                 }
 
-                throw new TemplateRuntimeException(span, $"Unable to convert type `{TypeName(value)}` to `IEnumerable`");
+                throw new TemplateRuntimeException(SpanOf(node), $"Unable to convert type `{TypeName(value)}` to `IEnumerable`");
             case ParamKind.List:
-                return ToList(span, value);
-            case ParamKind.Function:
-                return value;
+                return ToList(SpanOf(node), value);
             case ParamKind.DateTime:
             case ParamKind.NullableDateTime:
                 if (value is null)
@@ -322,18 +328,20 @@ internal sealed partial class RenderContext
 
                 return value is DateTime
                     ? value
-                    : throw new TemplateRuntimeException(span, $"Unable to convert type `{TypeName(value)}` to `DateTime`");
+                    : throw new TemplateRuntimeException(SpanOf(node), $"Unable to convert type `{TypeName(value)}` to `DateTime`");
             case ParamKind.TimeSpan:
                 return value switch
                 {
                     null => TimeSpan.Zero,
                     TimeSpan => value,
-                    _ => throw new TemplateRuntimeException(span, $"Unable to convert type `{TypeName(value)}` to `TimeSpan`"),
+                    _ => throw new TemplateRuntimeException(SpanOf(node), $"Unable to convert type `{TypeName(value)}` to `TimeSpan`"),
                 };
             default:
                 return value;
         }
     }
+
+    private SourceSpan SpanOf(Node? node) => node?.Span ?? CurrentSpan;
 
     private T ToNumber<T>(SourceSpan span, object value, string typeName)
         where T : struct
@@ -440,4 +448,14 @@ internal static class TextEscaping
 
         return builder?.ToString() ?? text;
     }
+}
+
+/// <summary>Texts of small non-negative integers (loop indexes, counts), created once.</summary>
+internal static class SmallIntegerTexts
+{
+    public const int Count = 1024;
+
+    private static readonly string[] Texts = Enumerable.Range(0, Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    public static string Get(int value) => Texts[value];
 }

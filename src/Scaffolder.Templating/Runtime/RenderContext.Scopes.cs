@@ -34,6 +34,7 @@ internal sealed partial class RenderContext
 
     private void InitializeScopes(RenderSettings settings)
     {
+        BuiltinsShadowed = false;
         _builtinScope.Reset();
         PushGlobal(_builtinScope);
         if (settings.Globals is { Count: > 0 } globals)
@@ -41,6 +42,7 @@ internal sealed partial class RenderContext
             _hostScope ??= new HostScope();
             _hostScope.Source = globals;
             PushGlobal(_hostScope);
+            NoteScopeNames(_hostScope);
         }
 
         _pageScope.Reset(null);
@@ -48,7 +50,11 @@ internal sealed partial class RenderContext
     }
 
     /// <summary>Sets the host model read below the page's own variables.</summary>
-    public void SetModel(object? model) => _pageScope.Reset(model);
+    public void SetModel(object? model)
+    {
+        _pageScope.Reset(model);
+        NoteScopeNames(_pageScope);
+    }
 
     private void CleanupScopes()
     {
@@ -202,6 +208,12 @@ internal sealed partial class RenderContext
     public object? GetVariable(VariableExpression variable)
     {
         object? value;
+        if (!BuiltinsShadowed && variable.IsBuiltinName)
+        {
+            _builtinScope.TryGetValue(variable.Name, out value);
+            return value;
+        }
+
         if (variable.IsLocal)
         {
             if (TryGetFromFrame(_locals[^1], variable.FullName, out value))
@@ -259,6 +271,11 @@ internal sealed partial class RenderContext
 
     public void SetVariable(VariableExpression variable, object? value, bool readOnly = false)
     {
+        if (!variable.IsLocal)
+        {
+            NoteGlobalName(variable.Name);
+        }
+
         var store = GetStoreForWrite(variable);
         if (!store.TrySetValue(variable.FullName, value, readOnly))
         {
@@ -286,10 +303,52 @@ internal sealed partial class RenderContext
         store.SetReadOnly(variable.FullName, true);
     }
 
-    public void SetLoopVariable(VariableExpression variable, object? value)
+    public void SetLoopVariable(VariableExpression variable, object? value) =>
+        CurrentLoopStore(variable).TrySetValue(variable.FullName, value, false);
+
+    /// <summary>The store of the innermost loop where <paramref name="variable"/> lives (local or global side).</summary>
+    public LoopStore CurrentLoopStore(VariableExpression variable)
     {
-        var loops = variable.IsLocal ? _locals[^1].Loops : CurrentGlobalVariableFrame().Loops;
-        loops[^1].TrySetValue(variable.FullName, value, false);
+        if (variable.IsLocal)
+        {
+            return _locals[^1].Loops[^1];
+        }
+
+        NoteGlobalName(variable.Name);
+        return CurrentGlobalVariableFrame().Loops[^1];
+    }
+
+    /// <summary>
+    /// True once any scope above the builtins may hold a builtin's name (<c>string = 1</c>, a model key
+    /// <c>date</c>...). Until then a builtin name resolves straight to the builtin.
+    /// </summary>
+    public bool BuiltinsShadowed { get; private set; }
+
+    /// <summary>Records that a global name is being defined somewhere above the builtins.</summary>
+    public void NoteGlobalName(string name)
+    {
+        if (!BuiltinsShadowed && BuiltinLibrary.Globals.ContainsKey(name))
+        {
+            BuiltinsShadowed = true;
+        }
+    }
+
+    /// <summary>Records the names an object brings when it becomes a scope (model, host globals, <c>with</c> target).</summary>
+    public void NoteScopeNames(IScriptObject scope)
+    {
+        if (BuiltinsShadowed)
+        {
+            return;
+        }
+
+        foreach (var name in BuiltinLibrary.Globals.Keys)
+        {
+            if (scope.Contains(name))
+            {
+                BuiltinsShadowed = true;
+                return;
+            }
+        }
     }
 
     /// <summary>Stores the loop state object (<c>for</c>, <c>while</c>, <c>tablerow</c>) of the current loop.</summary>
@@ -373,6 +432,7 @@ internal sealed partial class RenderContext
                 {
                     if (target.CanWrite(name))
                     {
+                        NoteGlobalName(name);
                         target.TrySetValue(name, member, false);
                     }
                 }
@@ -383,6 +443,7 @@ internal sealed partial class RenderContext
                 {
                     if (target.CanWrite(name) && source.TryGetValue(name, out var member))
                     {
+                        NoteGlobalName(name);
                         target.TrySetValue(name, member, false);
                     }
                 }
@@ -395,6 +456,7 @@ internal sealed partial class RenderContext
                     {
                         if (target.CanWrite(name))
                         {
+                            NoteGlobalName(name);
                             target.TrySetValue(name, member, false);
                         }
                     }
@@ -422,6 +484,9 @@ internal sealed partial class RenderContext
         public IEnumerable<string> Keys => BuiltinLibrary.Globals.Keys;
 
         public void Reset() => _copies?.Clear();
+
+        /// <summary>A template modified a builtin object in this render (then resolution goes the slow way).</summary>
+        public bool HasCopies => _copies is { Count: > 0 };
 
         public bool IsCopyOf(object? value, string name) =>
             value is TemplateObject copy && _copies is not null && _copies.TryGetValue(name, out var existing) && ReferenceEquals(existing, copy);
@@ -548,11 +613,12 @@ internal sealed class PageScope : IScriptObject
 
     public bool TryGetValue(string name, out object? value)
     {
-        if (_own.TryGetValue(name, out value))
+        if (_own.Count > 0 && _own.TryGetValue(name, out value))
         {
             return true;
         }
 
+        value = null;
         return _model is not null && ObjectAccess.TryGetHostMember(_model, name, out value);
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -38,7 +37,6 @@ internal sealed partial class RenderContext
     private int _activeLoops;
     private int _abortCounter;
     private long _deadline;
-    private Stopwatch? _stopwatch;
 
     private RenderContext()
     {
@@ -92,9 +90,8 @@ internal sealed partial class RenderContext
         _deadline = 0;
         if (settings.Timeout is { } timeout && timeout > TimeSpan.Zero)
         {
-            _stopwatch ??= new Stopwatch();
-            _stopwatch.Restart();
-            _deadline = (long)timeout.TotalMilliseconds;
+            // The coarse tick count is cheap to read, and millisecond precision is enough for a time limit.
+            _deadline = Environment.TickCount64 + (long)Math.Ceiling(timeout.TotalMilliseconds);
         }
 
         InitializeScopes(settings);
@@ -141,54 +138,50 @@ internal sealed partial class RenderContext
     /// <summary>Evaluates an expression; a function value is called unless <paramref name="alias"/> asks for the function itself.</summary>
     public object? Evaluate(Expression node, bool alias = false)
     {
+        // No finally: an exception ends the render, and the context is reset before reuse.
         var previousLevel = _level;
         var previousDisabled = _callDisabled;
-        var previousNode = CurrentNode;
         _level = 0;
         _callDisabled = alias;
-        CurrentNode = node;
+        object? result;
         try
         {
-            return node.Evaluate(this);
+            result = node.Evaluate(this);
         }
         catch (Exception ex) when (ex is not TemplateRuntimeException and not OperationCanceledException)
         {
             throw Wrap(node, ex);
         }
-        finally
-        {
-            _level = previousLevel;
-            _callDisabled = previousDisabled;
-            CurrentNode = previousNode;
-        }
+
+        _level = previousLevel;
+        _callDisabled = previousDisabled;
+        return result;
     }
 
     public object? Execute(Statement node)
     {
         var previousLevel = _level;
         var previousDisabled = _callDisabled;
-        var previousNode = CurrentNode;
         _level = 0;
         _callDisabled = false;
-        CurrentNode = node;
+        object? result;
         try
         {
-            return node.Execute(this);
+            result = node.Execute(this);
         }
         catch (Exception ex) when (ex is not TemplateRuntimeException and not OperationCanceledException)
         {
             throw Wrap(node, ex);
         }
-        finally
-        {
-            _level = previousLevel;
-            _callDisabled = previousDisabled;
-            CurrentNode = previousNode;
-        }
+
+        _level = previousLevel;
+        _callDisabled = previousDisabled;
+        return result;
     }
 
     private static TemplateRuntimeException Wrap(Node node, Exception ex) => ex switch
     {
+        UnlocatedLimitException limit => new TemplateLimitExceededException(node.Span, limit.Message),
         InsufficientExecutionStackException => new TemplateLimitExceededException(node.Span, "Exceeding recursive depth limit, near to stack overflow"),
         RegexMatchTimeoutException => new TemplateLimitExceededException(node.Span, $"The regular expression timed out: {ex.Message}"),
         _ => new TemplateRuntimeException(node.Span, ex.Message, ex),
@@ -201,69 +194,51 @@ internal sealed partial class RenderContext
     public object? GetValue(Expression target)
     {
         _level++;
-        try
+        var value = target.GetPathValue(this);
+        if ((!_callDisabled || _level > 1) && Callables.TryGet(value, out var function))
         {
-            var value = target is IAssignable path ? path.GetValue(this) : Evaluate(target);
-            if ((!_callDisabled || _level > 1) && value is ICallable function)
-            {
-                value = Call(target, function, _level == 1, null);
-            }
+            value = Call(target, function, _level == 1, null);
+        }
 
-            return value;
-        }
-        finally
-        {
-            _level--;
-        }
+        _level--;
+        return value;
     }
 
     public void SetValue(Expression target, object? value)
     {
+        if (target is not IAssignable path)
+        {
+            throw new TemplateRuntimeException(target.Span, "Unsupported target expression for assignment.");
+        }
+
         _level++;
-        try
-        {
-            if (target is IAssignable path)
-            {
-                path.SetValue(this, value);
-            }
-            else
-            {
-                throw new TemplateRuntimeException(target.Span, "Unsupported target expression for assignment.");
-            }
-        }
-        finally
-        {
-            _level--;
-        }
+        path.SetValue(this, value);
+        _level--;
     }
 
     public object? ExecuteBlock(BlockStatement block)
     {
-        var statements = block.Statements;
-        var autoIndent = Settings.AutoIndent;
+        var plan = block.Plan;
+        var statements = plan.Statements;
+        var indents = plan.Indents;
+        var outputs = plan.Outputs;
         var previousIndent = CurrentIndent;
-        var currentIndent = previousIndent;
         object? result = null;
+        var i = 0;
         try
         {
-            for (var i = 0; i < statements.Count; i++)
+            for (; i < statements.Length; i++)
             {
-                var statement = statements[i];
-                CheckAbort();
-                if (statement is EscapeStatement escape)
+                // Written only when it changes: a reference store costs a GC write barrier.
+                var indent = indents[i] ?? previousIndent;
+                if (!ReferenceEquals(indent, CurrentIndent))
                 {
-                    if (autoIndent)
-                    {
-                        currentIndent = escape.IsEntering ? escape.Indent : previousIndent;
-                    }
-
-                    CurrentIndent = currentIndent;
-                    continue;
+                    CurrentIndent = indent;
                 }
 
-                CurrentIndent = currentIndent;
-                result = Execute(statement);
-                if (!statement.CanOutput)
+                // Statements run directly (not through Execute) on this hot path; failures are located below.
+                result = statements[i].Execute(this);
+                if (!outputs[i])
                 {
                     result = null;
                 }
@@ -279,7 +254,12 @@ internal sealed partial class RenderContext
                 }
             }
         }
-        finally
+        catch (Exception ex) when (ex is not TemplateRuntimeException and not OperationCanceledException && i < statements.Length)
+        {
+            throw Wrap(statements[i], ex);
+        }
+
+        if (!ReferenceEquals(previousIndent, CurrentIndent))
         {
             CurrentIndent = previousIndent;
         }
@@ -293,7 +273,7 @@ internal sealed partial class RenderContext
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CheckAbort()
     {
-        if ((++_abortCounter & 31) == 0)
+        if ((++_abortCounter & 255) == 0)
         {
             CheckAbortSlow();
         }
@@ -303,25 +283,24 @@ internal sealed partial class RenderContext
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
         Settings.CancellationToken.ThrowIfCancellationRequested();
-        if (_deadline > 0 && _stopwatch!.ElapsedMilliseconds > _deadline)
+        if (_deadline > 0 && Environment.TickCount64 > _deadline)
         {
-            throw new TemplateLimitExceededException(CurrentSpan, $"Exceeding the render time limit of {Settings.Timeout!.Value.TotalMilliseconds:0} ms.");
+            throw new UnlocatedLimitException($"Exceeding the render time limit of {Settings.Timeout!.Value.TotalMilliseconds:0} ms.");
         }
     }
 
     public void EnterRecursive(Node? node)
     {
-        var span = node?.Span ?? CurrentSpan;
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw new TemplateLimitExceededException(span, "Exceeding recursive depth limit, near to stack overflow");
+            throw new TemplateLimitExceededException(node?.Span ?? CurrentSpan, "Exceeding recursive depth limit, near to stack overflow");
         }
 
         _callDepth++;
         var limit = Settings.RecursionLimit;
         if (limit != 0 && _callDepth > limit)
         {
-            throw new TemplateLimitExceededException(span, $"Exceeding number of recursive depth limit `{limit}` for node: `{node}`");
+            throw new TemplateLimitExceededException(node?.Span ?? CurrentSpan, $"Exceeding number of recursive depth limit `{limit}` for node: `{node}`");
         }
 
         CheckAbort();
@@ -363,6 +342,16 @@ internal sealed partial class RenderContext
         }
 
         CheckAbort();
+    }
+
+    /// <summary>Like <see cref="CheckSize(SourceSpan, long)"/>, located by the enclosing expression.</summary>
+    public void CheckSize(long size)
+    {
+        var limit = Settings.OutputLimit;
+        if (limit > 0 && size > limit)
+        {
+            throw new UnlocatedLimitException($"Exceeding the output size limit `{limit}`.");
+        }
     }
 
     /// <summary>Rejects a string or collection that would exceed the output size limit.</summary>
@@ -463,7 +452,7 @@ internal sealed partial class RenderContext
         var limit = Settings.OutputLimit;
         if (limit > 0 && _outputLength > limit)
         {
-            throw new TemplateLimitExceededException(CurrentSpan, $"Exceeding the output size limit `{limit}`.");
+            throw new UnlocatedLimitException($"Exceeding the output size limit `{limit}`.");
         }
 
         _output.Append(text, start, count);
@@ -514,3 +503,9 @@ internal sealed partial class RenderContext
         public void Dispose() => _context.ExitInternalLoop();
     }
 }
+
+/// <summary>
+/// A limit hit where no location is at hand (output writes, time checks); the enclosing statement
+/// or expression turns it into a <see cref="TemplateLimitExceededException"/> with its location.
+/// </summary>
+internal sealed class UnlocatedLimitException(string message) : Exception(message);

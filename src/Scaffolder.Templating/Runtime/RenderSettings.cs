@@ -30,8 +30,6 @@ internal sealed class RenderSettings
 
     public bool StrictVariables { get; init; }
 
-    public bool AutoIndent { get; init; } = true;
-
     public bool IndentOnEmptyLines { get; init; } = true;
 
     public string NewLine { get; init; } = "\n";

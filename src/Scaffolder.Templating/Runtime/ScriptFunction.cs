@@ -73,6 +73,7 @@ internal sealed class ScriptFunction : Callable
             {
                 for (var i = 0; i < parameters.Count; i++)
                 {
+                    context.NoteGlobalName(parameters[i].Name.Name);
                     variables!.SetValue(parameters[i].Name.Name, values[i]);
                 }
             }

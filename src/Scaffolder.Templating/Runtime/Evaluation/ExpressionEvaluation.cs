@@ -6,6 +6,9 @@ namespace Scaffolder.Templating.Syntax;
 internal abstract partial class Expression
 {
     internal abstract object? Evaluate(RenderContext context);
+
+    /// <summary>The raw value of a path (without calling a function found there); other expressions just evaluate.</summary>
+    internal virtual object? GetPathValue(RenderContext context) => context.Evaluate(this);
 }
 
 /// <summary>Paths that can be read and assigned: variables, members, indexers, <c>this</c>, nested expressions.</summary>
@@ -23,7 +26,30 @@ internal sealed partial class LiteralExpression
 
 internal sealed partial class VariableExpression
 {
-    internal override object? Evaluate(RenderContext context) => context.GetValue(this);
+    private byte _builtinName;
+
+    /// <summary>A global name that a builtin defines (<c>string</c>, <c>date</c>...).</summary>
+    internal bool IsBuiltinName
+    {
+        get
+        {
+            if (_builtinName == 0)
+            {
+                _builtinName = !IsLocal && Builtins.BuiltinLibrary.Globals.ContainsKey(Name) ? (byte)2 : (byte)1;
+            }
+
+            return _builtinName == 2;
+        }
+    }
+
+    internal override object? GetPathValue(RenderContext context) => GetValue(context);
+
+    internal override object? Evaluate(RenderContext context)
+    {
+        // Plain data needs none of the function-call handling of GetValue.
+        var value = context.GetVariable(this);
+        return Callables.TryGet(value, out _) ? context.GetValue(this) : value;
+    }
 
     public object? GetValue(RenderContext context) => context.GetVariable(this);
 
@@ -32,7 +58,28 @@ internal sealed partial class VariableExpression
 
 internal sealed partial class MemberExpression
 {
-    internal override object? Evaluate(RenderContext context) => context.GetValue(this);
+    internal override object? GetPathValue(RenderContext context) => GetValue(context);
+
+    internal override object? Evaluate(RenderContext context)
+    {
+        // `variable.member` on plain data: read both directly (no function values involved).
+        if (Target is VariableExpression variable
+            && context.GetVariable(variable) is { } target
+            && !Callables.TryGet(target, out _)
+            && target is not Builtins.BuiltinObject
+            && ObjectAccess.TryGetMember(target, Member.Name, out var value)
+            && !Callables.TryGet(value, out _))
+        {
+            return value;
+        }
+
+        return context.GetValue(this);
+    }
+
+    private BuiltinMember? _builtinMember;
+
+    /// <summary>A member of a (shared, immutable) builtin object, remembered after the first lookup.</summary>
+    private sealed record BuiltinMember(Builtins.BuiltinObject Owner, object? Value);
 
     public object? GetValue(RenderContext context)
     {
@@ -45,6 +92,25 @@ internal sealed partial class MemberExpression
             }
 
             throw new TemplateRuntimeException(Member.Span, $"Cannot get the member {this} for a null object.");
+        }
+
+        if (target.GetType() == typeof(Dictionary<string, object?>))
+        {
+            ObjectAccess.TryGetHostMember(target, Member.Name, out var hostValue);
+            return hostValue;
+        }
+
+        if (target is Builtins.BuiltinObject builtin)
+        {
+            var cached = _builtinMember;
+            if (cached is not null && ReferenceEquals(cached.Owner, builtin))
+            {
+                return cached.Value;
+            }
+
+            builtin.TryGetValue(Member.Name, out var member);
+            _builtinMember = new BuiltinMember(builtin, member);
+            return member;
         }
 
         if (ObjectAccess.TryGetMember(target, Member.Name, out var value))
@@ -82,6 +148,8 @@ internal sealed partial class MemberExpression
 
 internal sealed partial class IsEmptyExpression
 {
+    internal override object? GetPathValue(RenderContext context) => GetValue(context);
+
     internal override object? Evaluate(RenderContext context) => context.GetValue(this);
 
     public object? GetValue(RenderContext context) => context.IsEmpty(context.GetValue(Target));
@@ -92,6 +160,8 @@ internal sealed partial class IsEmptyExpression
 
 internal sealed partial class IndexerExpression
 {
+    internal override object? GetPathValue(RenderContext context) => GetValue(context);
+
     internal override object? Evaluate(RenderContext context) => context.GetValue(this);
 
     public object? GetValue(RenderContext context) => Access(context, setter: false, null);
@@ -201,6 +271,8 @@ internal sealed partial class IndexerExpression
 
 internal sealed partial class ThisExpression
 {
+    internal override object? GetPathValue(RenderContext context) => GetValue(context);
+
     internal override object? Evaluate(RenderContext context) => context.GetValue(this);
 
     public object? GetValue(RenderContext context) => context.CurrentGlobal;
@@ -211,6 +283,8 @@ internal sealed partial class ThisExpression
 
 internal sealed partial class NestedExpression
 {
+    internal override object? GetPathValue(RenderContext context) => GetValue(context);
+
     internal override object? Evaluate(RenderContext context)
     {
         // Parentheses isolate pipes: a pipe inside does not consume an argument piped from outside.
@@ -305,8 +379,64 @@ internal sealed partial class AssignExpression
 
 internal sealed partial class FunctionCallExpression
 {
+    private static readonly object NotABuiltin = new();
+    private object? _builtinTarget;
+    private byte _positionalOnly;
+
+    /// <summary>
+    /// The builtin this call targets when written as <c>object.function</c> on a builtin object (or a
+    /// builtin global function); resolved once, used while no scope shadows the builtins.
+    /// </summary>
+    private Builtins.BuiltinFunction? BuiltinTarget
+    {
+        get
+        {
+            var cached = _builtinTarget;
+            if (cached is null)
+            {
+                cached = ResolveBuiltinTarget() ?? NotABuiltin;
+                _builtinTarget = cached;
+            }
+
+            return cached as Builtins.BuiltinFunction;
+        }
+    }
+
+    /// <summary>No named arguments and no <c>^</c> expansion.</summary>
+    internal bool IsPositionalOnly
+    {
+        get
+        {
+            if (_positionalOnly == 0)
+            {
+                var positional = !Arguments.Any(argument => argument is NamedArgumentExpression or UnaryExpression { Operator: UnaryOperator.FunctionParametersExpand });
+                _positionalOnly = positional ? (byte)2 : (byte)1;
+            }
+
+            return _positionalOnly == 2;
+        }
+    }
+
+    private object? ResolveBuiltinTarget()
+    {
+        if (Target is MemberExpression { NullConditional: false, Target: VariableExpression { IsBuiltinName: true } owner } member
+            && Builtins.BuiltinLibrary.Globals[owner.Name] is Builtins.BuiltinObject builtin
+            && builtin.TryGetValue(member.Member.Name, out var function)
+            && function is Builtins.BuiltinFunction builtinFunction)
+        {
+            return builtinFunction;
+        }
+
+        return null;
+    }
+
     internal override object? Evaluate(RenderContext context)
     {
+        if (!context.BuiltinsShadowed && !context.Builtins.HasCopies && BuiltinTarget is { } builtin)
+        {
+            return context.CallBuiltin(this, builtin, context.AllowPipeArguments);
+        }
+
         var function = context.Evaluate(Target, alias: true);
         if (function is null)
         {
@@ -356,6 +486,7 @@ internal sealed partial class ObjectInitializerExpression
         {
             foreach (var member in Members)
             {
+                context.NoteGlobalName(member.Name);
                 obj.SetValue(member.Name, context.Evaluate(member.Value));
             }
         }

@@ -34,52 +34,28 @@ internal sealed partial class ForStatement
             throw new TemplateRuntimeException(Iterator!.Span, $"Unexpected type `{iterable.GetType()}` for iterator");
         }
 
-        IEnumerable<object?> items = ObjectAccess.Enumerate(iterable);
         var columns = 1;
-        if (Options.Count > 0)
+        var offset = 0;
+        var limit = -1;
+        var reversed = false;
+        foreach (var option in Options)
         {
-            var offset = 0;
-            var limit = -1;
-            var reversed = false;
-            foreach (var option in Options)
+            switch (option.Name.Name)
             {
-                switch (option.Name.Name)
-                {
-                    case "offset":
-                        offset = context.ToInt(option.Span, option.Value is null ? null : context.Evaluate(option.Value));
-                        break;
-                    case "reversed":
-                        reversed = true;
-                        break;
-                    case "limit":
-                        limit = context.ToInt(option.Span, option.Value is null ? null : context.Evaluate(option.Value));
-                        break;
-                    case "cols" when IsTableRow:
-                        columns = context.ToInt(option.Span, option.Value is null ? null : context.Evaluate(option.Value));
-                        if (columns <= 0)
-                        {
-                            columns = 1;
-                        }
-
-                        break;
-                    default:
-                        throw new TemplateRuntimeException(option.Span, $"Unsupported argument `{option.Name}` for statement: `{this}`");
-                }
-            }
-
-            if (offset > 0)
-            {
-                items = items.Skip(offset);
-            }
-
-            if (reversed)
-            {
-                items = items.Reverse();
-            }
-
-            if (limit > 0)
-            {
-                items = items.Take(limit);
+                case "offset":
+                    offset = context.ToInt(option.Span, option.Value is null ? null : context.Evaluate(option.Value));
+                    break;
+                case "reversed":
+                    reversed = true;
+                    break;
+                case "limit":
+                    limit = context.ToInt(option.Span, option.Value is null ? null : context.Evaluate(option.Value));
+                    break;
+                case "cols" when IsTableRow:
+                    columns = Math.Max(1, context.ToInt(option.Span, option.Value is null ? null : context.Evaluate(option.Value)));
+                    break;
+                default:
+                    throw new TemplateRuntimeException(option.Span, $"Unsupported argument `{option.Name}` for statement: `{this}`");
             }
         }
 
@@ -90,44 +66,9 @@ internal sealed partial class ForStatement
 
         var state = new LoopState { IsTableRow = IsTableRow };
         context.SetLoopState(IsTableRow ? "tablerow" : "for", state);
-        object? result = null;
-        var entered = false;
-        using (var iterator = items.GetEnumerator())
-        {
-            state.SetSource(items, iterator);
-            if (iterator.MoveNext())
-            {
-                entered = true;
-                object? previous = null;
-                var index = 0;
-                while (true)
-                {
-                    context.StepLoop(this);
-                    state.ResetLast();
-                    var value = iterator.Current;
-                    state.Index = index;
-                    state.ValueChanged = index == 0 || !Equals(previous, value);
-                    if (Variable is VariableExpression variable)
-                    {
-                        context.SetLoopVariable(variable, value);
-                    }
-                    else
-                    {
-                        context.SetValue(Variable!, value);
-                    }
-
-                    result = IsTableRow ? RunTableRowItem(context, state, columns) : context.Execute(Body!);
-                    var isLast = state.MoveNextAndIsLast();
-                    if (!ContinueLoop(context) || isLast)
-                    {
-                        break;
-                    }
-
-                    previous = value;
-                    index++;
-                }
-            }
-        }
+        var (entered, result) = IndexedList.TryCreate(iterable) is { } list
+            ? RunIndexed(context, state, list, offset, limit, reversed, columns)
+            : RunEnumerated(context, state, iterable, offset, limit, reversed, columns);
 
         if (IsTableRow)
         {
@@ -141,6 +82,85 @@ internal sealed partial class ForStatement
         }
 
         return result;
+    }
+
+    /// <summary>Lists are walked by index: no enumerator, and <c>for.last</c> needs no look-ahead.</summary>
+    private (bool Entered, object? Result) RunIndexed(RenderContext context, LoopState state, IndexedList list, int offset, int limit, bool reversed, int columns)
+    {
+        var available = Math.Max(0, list.Count - Math.Max(0, offset));
+        var length = limit > 0 ? Math.Min(limit, available) : available;
+        if (length == 0)
+        {
+            return (false, null);
+        }
+
+        var firstPosition = reversed ? list.Count - 1 : Math.Max(0, offset);
+        var step = reversed ? -1 : 1;
+        state.SetIndexed(list, firstPosition, reversed, length);
+        var assign = new LoopVariableAssignment(context, Variable!);
+        object? result = null;
+        for (var index = 0; index < length; index++)
+        {
+            context.StepLoop(this);
+            var value = list[firstPosition + (step * index)];
+            state.Index = index;
+            assign.Set(value);
+            result = IsTableRow ? RunTableRowItem(context, state, columns) : context.ExecuteBlock(Body!);
+            if (!ContinueLoop(context))
+            {
+                break;
+            }
+        }
+
+        return (true, result);
+    }
+
+    private (bool Entered, object? Result) RunEnumerated(RenderContext context, LoopState state, object iterable, int offset, int limit, bool reversed, int columns)
+    {
+        var items = ObjectAccess.Enumerate(iterable);
+        if (offset > 0)
+        {
+            items = items.Skip(offset);
+        }
+
+        if (reversed)
+        {
+            items = items.Reverse();
+        }
+
+        if (limit > 0)
+        {
+            items = items.Take(limit);
+        }
+
+        object? result = null;
+        using var iterator = items.GetEnumerator();
+        state.SetSource(items, iterator);
+        if (!iterator.MoveNext())
+        {
+            return (false, null);
+        }
+
+        var assign = new LoopVariableAssignment(context, Variable!);
+        var index = 0;
+        while (true)
+        {
+            context.StepLoop(this);
+            state.ResetLast();
+            var value = iterator.Current;
+            state.SetCurrent(index, value);
+            assign.Set(value);
+            result = IsTableRow ? RunTableRowItem(context, state, columns) : context.ExecuteBlock(Body!);
+            var isLast = state.MoveNextAndIsLast();
+            if (!ContinueLoop(context) || isLast)
+            {
+                break;
+            }
+
+            index++;
+        }
+
+        return (true, result);
     }
 
     private object? RunTableRowItem(RenderContext context, LoopState state, int columns)
@@ -158,7 +178,7 @@ internal sealed partial class ForStatement
         }
 
         context.Write("<td class=\"col" + (column + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\">");
-        var result = context.Execute(Body!);
+        var result = context.ExecuteBlock(Body!);
         context.Write("</td>");
         return result;
     }
@@ -212,6 +232,38 @@ internal sealed partial class WhileStatement
             {
                 context.Flow = FlowState.None;
             }
+        }
+    }
+}
+
+/// <summary>Assigns a loop's variable each iteration: a plain variable goes straight to its slot in the loop store.</summary>
+internal readonly struct LoopVariableAssignment
+{
+    private readonly RenderContext _context;
+    private readonly Expression _target;
+    private readonly LoopStore? _store;
+    private readonly int _slot;
+
+    public LoopVariableAssignment(RenderContext context, Expression target)
+    {
+        _context = context;
+        _target = target;
+        if (target is VariableExpression variable)
+        {
+            _store = context.CurrentLoopStore(variable);
+            _slot = _store.Slot(variable.FullName);
+        }
+    }
+
+    public void Set(object? value)
+    {
+        if (_store is not null)
+        {
+            _store.SetAt(_slot, value);
+        }
+        else
+        {
+            _context.SetValue(_target, value);
         }
     }
 }

@@ -9,7 +9,53 @@ internal abstract partial class Statement
 
 internal sealed partial class BlockStatement
 {
+    private BlockPlan? _plan;
+
+    /// <summary>The statements to run with the indent in effect for each (the <c>{{</c>/<c>}}</c> markers folded away).</summary>
+    internal BlockPlan Plan => _plan ??= BlockPlan.Create(Statements);
+
     internal override object? Execute(RenderContext context) => context.ExecuteBlock(this);
+}
+
+/// <summary>
+/// A block ready to run: escape markers removed, each remaining statement paired with the auto-indent
+/// that applies to it (null: the indent in effect when the block started).
+/// </summary>
+internal sealed class BlockPlan
+{
+    private BlockPlan(Statement[] statements, string?[] indents)
+    {
+        Statements = statements;
+        Indents = indents;
+        Outputs = statements.Select(statement => statement.CanOutput).ToArray();
+    }
+
+    public Statement[] Statements { get; }
+
+    public string?[] Indents { get; }
+
+    /// <summary>Whether each statement's value is written (not for assignments, definitions...).</summary>
+    public bool[] Outputs { get; }
+
+    public static BlockPlan Create(List<Statement> source)
+    {
+        var statements = new List<Statement>(source.Count);
+        var indents = new List<string?>(source.Count);
+        string? indent = null;
+        foreach (var statement in source)
+        {
+            if (statement is EscapeStatement escape)
+            {
+                indent = escape.IsEntering ? escape.Indent : null;
+                continue;
+            }
+
+            statements.Add(statement);
+            indents.Add(indent);
+        }
+
+        return new BlockPlan([.. statements], [.. indents]);
+    }
 }
 
 internal sealed partial class RawStatement
@@ -44,7 +90,8 @@ internal sealed partial class ExpressionStatement
             return null;
         }
 
-        var result = context.Evaluate(Expression);
+        // Statements run at the top evaluation level already, so the expression is evaluated directly.
+        var result = Expression.Evaluate(context);
 
         // `$$` inside a wrapped function evaluates to the wrapped body, which runs here.
         return result is BlockStatement body ? context.Execute(body) : result;
@@ -229,6 +276,7 @@ internal sealed partial class WithStatement
         }
 
         context.PushGlobal(scope);
+        context.NoteScopeNames(scope);
         try
         {
             return Body is null ? null : context.Execute(Body);
