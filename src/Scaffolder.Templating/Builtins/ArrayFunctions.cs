@@ -266,7 +266,7 @@ internal static class ArrayFunctions
     {
         var text = new StringBuilder();
         var first = true;
-        var argument = new object?[1];
+        var argument = function is null ? null : new object?[1];
         using var scope = context.EnterInternalLoop();
         foreach (var raw in items)
         {
@@ -279,7 +279,7 @@ internal static class ArrayFunctions
             var item = context.ToText(ObjectAccess.FromHost(raw));
             if (function is not null)
             {
-                argument[0] = item;
+                argument![0] = item;
                 item = context.ToText(context.CallWithValues(context.CurrentNode, function, argument));
             }
 

@@ -21,9 +21,13 @@ internal sealed class BuiltinFunction : Callable
         _parameters = parameters;
         _kind = kind;
         _required = required ?? parameters.Count(p => !p.HasDefault) - (kind == ParamsKind.LastParameter ? 1 : 0);
+        RunsTemplateCode = parameters.Any(p => p.Name is "function" or "value") && name is "array.any" or "array.each" or "array.filter" or "array.join" or "object.eval" or "object.eval_template";
     }
 
     public string Name { get; }
+
+    /// <summary>Calls back into template code (functions passed as arguments, <c>eval</c>), so it needs the caller node.</summary>
+    public bool RunsTemplateCode { get; }
 
     /// <summary>The conversion of each parameter (past the end: the last one's).</summary>
     public ParamKind KindAt(int index) =>

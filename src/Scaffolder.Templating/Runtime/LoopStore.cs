@@ -8,8 +8,14 @@ namespace Scaffolder.Templating.Runtime;
 internal sealed class LoopStore : IScriptObject
 {
     private string[] _names = new string[4];
-    private object?[] _values = new object?[4];
+    private ValueBox[] _values = new ValueBox[4];
     private int _count;
+
+    /// <summary>A value box in a struct array: stores skip the covariance check of object arrays.</summary>
+    private struct ValueBox
+    {
+        public object? Value;
+    }
 
     public int Count => _count;
 
@@ -22,7 +28,7 @@ internal sealed class LoopStore : IScriptObject
         var index = IndexOf(name);
         if (index >= 0)
         {
-            value = _values[index];
+            value = _values[index].Value;
             return true;
         }
 
@@ -44,10 +50,10 @@ internal sealed class LoopStore : IScriptObject
             }
 
             index = _count++;
-            _names[index] = name;
+            _names[index] = string.IsInterned(name) ?? string.Intern(name);
         }
 
-        _values[index] = value;
+        _values[index].Value = value;
         return true;
     }
 
@@ -62,7 +68,7 @@ internal sealed class LoopStore : IScriptObject
         _count--;
         _names[index] = _names[_count];
         _values[index] = _values[_count];
-        _values[_count] = null;
+        _values[_count].Value = null;
         return true;
     }
 
@@ -83,7 +89,7 @@ internal sealed class LoopStore : IScriptObject
         return index;
     }
 
-    public void SetAt(int slot, object? value) => _values[slot] = value;
+    public void SetAt(int slot, object? value) => _values[slot].Value = value;
 
     public void Clear()
     {
@@ -91,19 +97,15 @@ internal sealed class LoopStore : IScriptObject
         _count = 0;
     }
 
+    /// <remarks>
+    /// Names stored here and names looked up are always interned (syntax-tree names, literals), so
+    /// reference comparison is exact.
+    /// </remarks>
     private int IndexOf(string name)
     {
         for (var i = 0; i < _count; i++)
         {
             if (ReferenceEquals(_names[i], name))
-            {
-                return i;
-            }
-        }
-
-        for (var i = 0; i < _count; i++)
-        {
-            if (string.Equals(_names[i], name, StringComparison.Ordinal))
             {
                 return i;
             }

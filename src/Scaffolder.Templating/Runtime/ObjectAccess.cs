@@ -299,7 +299,7 @@ internal static class ObjectAccess
         {
             if (Unsafe.As<Dictionary<string, object?>>(target).TryGetValue(name, out var hostValue))
             {
-                value = FromHost(hostValue);
+                value = hostValue is null or string or int or bool or Dictionary<string, object?> or List<object?> ? hostValue : FromHost(hostValue);
                 return true;
             }
 

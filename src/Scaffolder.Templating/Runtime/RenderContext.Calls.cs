@@ -8,7 +8,8 @@ namespace Scaffolder.Templating.Runtime;
 /// </summary>
 internal sealed partial class RenderContext
 {
-    private readonly Stack<ArgumentList> _spareArguments = new();
+    private ArgumentList[] _spareArguments = new ArgumentList[8];
+    private int _spareArgumentCount;
     private readonly Stack<BlockStatement> _blockDelegates = new();
     private readonly Stack<object?> _caseValues = new();
 
@@ -31,6 +32,20 @@ internal sealed partial class RenderContext
     public Dictionary<string, Template> Includes => _includes ??= new Dictionary<string, Template>(StringComparer.Ordinal);
 
     private int PipeGroupStart => _pipeGroupStarts[_pipeGroupCount - 1];
+
+    private ArgumentList RentArguments() =>
+        _spareArgumentCount > 0 ? _spareArguments[--_spareArgumentCount] : new ArgumentList();
+
+    private void ReturnArguments(ArgumentList values)
+    {
+        values.Reset();
+        if (_spareArgumentCount == _spareArguments.Length)
+        {
+            Array.Resize(ref _spareArguments, _spareArgumentCount * 2);
+        }
+
+        _spareArguments[_spareArgumentCount++] = values;
+    }
 
     /// <summary>Values waiting in the current pipe group (0 when there is no group).</summary>
     private int PendingPipeCount => _pipeGroupCount == 0 ? 0 : _pipeCount - PipeGroupStart;
@@ -87,6 +102,9 @@ internal sealed partial class RenderContext
         _pipeItems[_pipeCount] = null;
         return item;
     }
+
+    /// <summary>Takes the value piped into the current call, if one is waiting.</summary>
+    public Expression? TakePipeArgument() => PendingPipeCount > 0 ? PopPipeItem() : null;
 
     private bool IsPipeItemPending(Expression from) => PendingPipeCount > 0 && ReferenceEquals(_pipeItems[_pipeCount - 1], from);
 
@@ -151,7 +169,7 @@ internal sealed partial class RenderContext
         }
 
         var pipeFrom = isPipeCall ? PopPipeItem() : null;
-        var values = _spareArguments.Count > 0 ? _spareArguments.Pop() : new ArgumentList();
+        var values = RentArguments();
         var previousNode = CurrentNode;
         var entered = false;
         try
@@ -200,60 +218,116 @@ internal sealed partial class RenderContext
                 CurrentNode = previousNode;
             }
 
-            values.Reset();
-            _spareArguments.Push(values);
+            ReturnArguments(values);
         }
     }
 
     /// <summary>
-    /// The fast path for a call whose target is a known builtin: positional arguments bound straight
-    /// into the pooled argument list, the body invoked directly. Same rules and messages as <see cref="Call"/>.
+    /// The fast path for a call whose target is a known builtin with few fixed parameters and only
+    /// positional arguments: arguments are bound into a stack buffer and the body invoked directly.
+    /// Same rules and messages as <see cref="Call"/>.
     /// </summary>
-    public object? CallBuiltin(FunctionCallExpression call, Scaffolder.Templating.Builtins.BuiltinFunction function, bool processPipeArguments)
+    public object? CallBuiltin(FunctionCallExpression call, Scaffolder.Templating.Builtins.BuiltinFunction function, Expression? pipeFrom)
     {
-        if (!call.IsPositionalOnly || function.ParamsKind != ParamsKind.None || _blockDelegates.Count > 0)
+        var parameterCount = function.ParameterCount;
+        if (!call.IsPositionalOnly || function.ParamsKind != ParamsKind.None || parameterCount > BuiltinArguments.Capacity || _blockDelegates.Count > 0)
         {
-            return Call(call, function, processPipeArguments, call.Arguments);
-        }
-
-        var pipeFrom = processPipeArguments && PendingPipeCount > 0 ? PopPipeItem() : null;
-        var values = _spareArguments.Count > 0 ? _spareArguments.Pop() : new ArgumentList();
-        var previousNode = CurrentNode;
-        var entered = false;
-        try
-        {
-            var arguments = call.Arguments;
-            var argumentCount = (pipeFrom is null ? 0 : 1) + arguments.Count;
-            BindPositional(call, pipeFrom, arguments, function, values, argumentCount);
-            EnterBuiltin(call);
-            entered = true;
-            if (!ReferenceEquals(call, previousNode))
+            if (pipeFrom is not null)
             {
-                CurrentNode = call;
+                // The general path takes the piped value from the pipe stack.
+                PushPipeGroup();
+                PushPipeItem(pipeFrom);
+                try
+                {
+                    return Call(call, function, true, call.Arguments);
+                }
+                finally
+                {
+                    PopPipeGroup();
+                }
             }
 
-            return function.InvokeBody(this, call.Span, values.AsSpan());
+            return Call(call, function, false, call.Arguments);
+        }
+
+        var arguments = call.Arguments;
+        var argumentCount = (pipeFrom is null ? 0 : 1) + arguments.Count;
+        var buffer = default(BuiltinArguments);
+        var values = (Span<object?>)buffer;
+        var index = 0;
+        if (pipeFrom is not null)
+        {
+            var value = ConvertArgument(pipeFrom, Evaluate(pipeFrom), function.KindAt(0));
+            if (index < values.Length)
+            {
+                values[index] = value;
+            }
+
+            index++;
+        }
+
+        for (var i = 0; i < arguments.Count; i++, index++)
+        {
+            var argument = arguments[i];
+            var value = ConvertArgument(argument, Evaluate(argument), function.KindAt(index));
+            if (index < values.Length)
+            {
+                values[index] = value;
+            }
+        }
+
+        var required = function.RequiredParameterCount;
+        if (argumentCount < required)
+        {
+            throw new TemplateRuntimeException(call.Span.After(), $"Invalid number of arguments `{argumentCount}` passed to `{call}` while expecting `{required}` arguments");
+        }
+
+        if (argumentCount > parameterCount)
+        {
+            var errorSpan = ArgumentSpan(pipeFrom, arguments, argumentCount - 1) ?? call.Span.After();
+            throw new TemplateRuntimeException(errorSpan, $"Invalid number of arguments `{argumentCount}` passed to `{call}` while expecting `{parameterCount}` arguments");
+        }
+
+        for (var i = argumentCount; i < parameterCount; i++)
+        {
+            var parameter = function.GetParameter(i);
+            values[i] = parameter.HasDefault ? parameter.Default : null;
+        }
+
+        EnterBuiltin(call);
+        var previousNode = CurrentNode;
+        var setCaller = function.RunsTemplateCode;
+        if (setCaller)
+        {
+            CurrentNode = call;
+        }
+
+        try
+        {
+            return function.InvokeBody(this, call.Span, values[..parameterCount]);
         }
         catch (TemplateArgumentException ex)
         {
-            throw new TemplateRuntimeException(ArgumentSpan(pipeFrom, call.Arguments, ex.ArgumentIndex) ?? call.Span, ex.Message);
+            throw new TemplateRuntimeException(ArgumentSpan(pipeFrom, arguments, ex.ArgumentIndex) ?? call.Span, ex.Message);
         }
         finally
         {
-            if (entered)
-            {
-                ExitRecursive();
-                Flow = FlowState.None;
-            }
-
-            if (!ReferenceEquals(CurrentNode, previousNode))
+            ExitRecursive();
+            Flow = FlowState.None;
+            if (setCaller)
             {
                 CurrentNode = previousNode;
             }
-
-            values.Reset();
-            _spareArguments.Push(values);
         }
+    }
+
+    /// <summary>Stack storage for the arguments of a builtin call.</summary>
+    [System.Runtime.CompilerServices.InlineArray(Capacity)]
+    private struct BuiltinArguments
+    {
+        public const int Capacity = 6;
+
+        private object? _first;
     }
 
     /// <summary>Counts a builtin call towards the recursion limit; builtins do not recurse by themselves.</summary>
@@ -506,7 +580,7 @@ internal sealed partial class RenderContext
     /// <summary>Calls a function with already evaluated values (used by builtins such as <c>array.each</c>).</summary>
     public object? CallWithValues(Node? caller, ICallable function, ReadOnlySpan<object?> arguments)
     {
-        var values = _spareArguments.Count > 0 ? _spareArguments.Pop() : new ArgumentList();
+        var values = RentArguments();
         var entered = false;
         try
         {
@@ -543,8 +617,7 @@ internal sealed partial class RenderContext
                 Flow = FlowState.None;
             }
 
-            values.Reset();
-            _spareArguments.Push(values);
+            ReturnArguments(values);
         }
     }
 }

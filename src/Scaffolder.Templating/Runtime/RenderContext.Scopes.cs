@@ -185,6 +185,21 @@ internal sealed partial class RenderContext
         return _globals[^1];
     }
 
+    private static bool TryGetFromLoops(Frame frame, string name, out object? value)
+    {
+        var loops = frame.Loops;
+        for (var i = loops.Count - 1; i >= 0; i--)
+        {
+            if (loops[i].TryGetValue(name, out value))
+            {
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
     private static bool TryGetFromFrame(Frame frame, string name, out object? value)
     {
         var loops = frame.Loops;
@@ -240,7 +255,19 @@ internal sealed partial class RenderContext
 
             for (var i = _globals.Count - 1; i >= 0; i--)
             {
-                if (TryGetFromFrame(_globals[i], name, out value))
+                var frame = _globals[i];
+                if (ReferenceEquals(frame.Store, _pageScope))
+                {
+                    // The page scope (own variables over the model) is the commonest hit: no interface call.
+                    if (TryGetFromLoops(frame, name, out value) || _pageScope.TryGetValue(name, out value))
+                    {
+                        return value;
+                    }
+
+                    continue;
+                }
+
+                if (TryGetFromFrame(frame, name, out value))
                 {
                     return value;
                 }

@@ -37,6 +37,8 @@ internal sealed partial class RenderContext
     private int _activeLoops;
     private int _abortCounter;
     private long _deadline;
+    private long _outputLimit;
+    private int _loopLimit;
 
     private RenderContext()
     {
@@ -82,6 +84,8 @@ internal sealed partial class RenderContext
     private void Initialize(RenderSettings settings, string templateName)
     {
         Settings = settings;
+        _outputLimit = settings.OutputLimit > 0 ? settings.OutputLimit : long.MaxValue;
+        _loopLimit = settings.LoopLimit;
         TemplateName = templateName;
         Flow = FlowState.None;
         EnableOutput = true;
@@ -219,44 +223,67 @@ internal sealed partial class RenderContext
     public object? ExecuteBlock(BlockStatement block)
     {
         var plan = block.Plan;
+        var index = 0;
+        try
+        {
+            return RunBlock(plan, ref index);
+        }
+        catch (Exception ex) when (ex is not TemplateRuntimeException and not OperationCanceledException && index < plan.Statements.Length)
+        {
+            throw Wrap(plan.Statements[index], ex);
+        }
+    }
+
+    /// <summary>The statement loop, kept free of exception handling so that it compiles tight.</summary>
+    private object? RunBlock(BlockPlan plan, ref int index)
+    {
         var statements = plan.Statements;
         var indents = plan.Indents;
         var outputs = plan.Outputs;
         var previousIndent = CurrentIndent;
         object? result = null;
-        var i = 0;
-        try
+        for (var i = 0; i < statements.Length; i++)
         {
-            for (; i < statements.Length; i++)
-            {
-                // Written only when it changes: a reference store costs a GC write barrier.
-                var indent = indents[i] ?? previousIndent;
-                if (!ReferenceEquals(indent, CurrentIndent))
-                {
-                    CurrentIndent = indent;
-                }
+            index = i;
 
-                // Statements run directly (not through Execute) on this hot path; failures are located below.
-                result = statements[i].Execute(this);
-                if (!outputs[i])
+            // Written only when it changes: a reference store costs a GC write barrier.
+            var indent = indents[i] ?? previousIndent;
+            if (!ReferenceEquals(indent, CurrentIndent))
+            {
+                CurrentIndent = indent;
+            }
+
+            var statement = statements[i];
+            if (statement is RawStatement raw)
+            {
+                // Text between code blocks, the commonest statement.
+                Write(raw.Source, raw.Index, raw.Length);
+                continue;
+            }
+
+            result = statement.Execute(this);
+            if (!outputs[i])
+            {
+                result = null;
+            }
+            else if (result is not null && Flow != FlowState.Return && EnableOutput)
+            {
+                if (result is string text)
                 {
-                    result = null;
+                    Write(text, 0, text.Length);
                 }
-                else if (result is not null && Flow != FlowState.Return && EnableOutput)
+                else
                 {
                     Write(result);
-                    result = null;
                 }
 
-                if (Flow != FlowState.None)
-                {
-                    break;
-                }
+                result = null;
             }
-        }
-        catch (Exception ex) when (ex is not TemplateRuntimeException and not OperationCanceledException && i < statements.Length)
-        {
-            throw Wrap(statements[i], ex);
+
+            if (Flow != FlowState.None)
+            {
+                break;
+            }
         }
 
         if (!ReferenceEquals(previousIndent, CurrentIndent))
@@ -335,7 +362,7 @@ internal sealed partial class RenderContext
     public void StepLoop(Node loop)
     {
         _loopStep++;
-        var limit = Settings.LoopLimit;
+        var limit = _loopLimit;
         if (limit != 0 && _loopStep > limit)
         {
             throw new TemplateLimitExceededException(loop.Span, $"Exceeding number of iteration limit `{limit}` for loop statement.");
@@ -449,10 +476,9 @@ internal sealed partial class RenderContext
     private void WriteChunk(string text, int start, int count)
     {
         _outputLength += count;
-        var limit = Settings.OutputLimit;
-        if (limit > 0 && _outputLength > limit)
+        if (_outputLength > _outputLimit)
         {
-            throw new UnlocatedLimitException($"Exceeding the output size limit `{limit}`.");
+            throw new UnlocatedLimitException($"Exceeding the output size limit `{_outputLimit}`.");
         }
 
         _output.Append(text, start, count);

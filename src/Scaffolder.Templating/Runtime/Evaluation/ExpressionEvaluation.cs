@@ -63,14 +63,27 @@ internal sealed partial class MemberExpression
     internal override object? Evaluate(RenderContext context)
     {
         // `variable.member` on plain data: read both directly (no function values involved).
-        if (Target is VariableExpression variable
-            && context.GetVariable(variable) is { } target
-            && !Callables.TryGet(target, out _)
-            && target is not Builtins.BuiltinObject
-            && ObjectAccess.TryGetMember(target, Member.Name, out var value)
-            && !Callables.TryGet(value, out _))
+        if (Target is VariableExpression variable && context.GetVariable(variable) is { } target)
         {
-            return value;
+            if (target.GetType() == typeof(Dictionary<string, object?>))
+            {
+                if (!ObjectAccess.TryGetHostMember(target, Member.Name, out var hostValue))
+                {
+                    return null;
+                }
+
+                if (!Callables.TryGet(hostValue, out _))
+                {
+                    return hostValue;
+                }
+            }
+            else if (!Callables.TryGet(target, out _)
+                && target is not Builtins.BuiltinObject
+                && ObjectAccess.TryGetMember(target, Member.Name, out var value)
+                && !Callables.TryGet(value, out _))
+            {
+                return value;
+            }
         }
 
         return context.GetValue(this);
@@ -430,11 +443,15 @@ internal sealed partial class FunctionCallExpression
         return null;
     }
 
+    /// <summary>The builtin this call resolves to when nothing can have redefined it.</summary>
+    internal Builtins.BuiltinFunction? FastBuiltin(RenderContext context) =>
+        !context.BuiltinsShadowed && !context.Builtins.HasCopies ? BuiltinTarget : null;
+
     internal override object? Evaluate(RenderContext context)
     {
-        if (!context.BuiltinsShadowed && !context.Builtins.HasCopies && BuiltinTarget is { } builtin)
+        if (FastBuiltin(context) is { } builtin)
         {
-            return context.CallBuiltin(this, builtin, context.AllowPipeArguments);
+            return context.CallBuiltin(this, builtin, context.AllowPipeArguments ? context.TakePipeArgument() : null);
         }
 
         var function = context.Evaluate(Target, alias: true);
@@ -459,7 +476,16 @@ internal sealed partial class NamedArgumentExpression
 
 internal sealed partial class PipeExpression
 {
-    internal override object? Evaluate(RenderContext context) => context.EvaluatePipe(this);
+    internal override object? Evaluate(RenderContext context)
+    {
+        // `x | object.function args`: the source is simply the builtin's first argument.
+        if (To is FunctionCallExpression call && call.FastBuiltin(context) is { } builtin)
+        {
+            return context.CallBuiltin(call, builtin, From);
+        }
+
+        return context.EvaluatePipe(this);
+    }
 }
 
 internal sealed partial class ArrayInitializerExpression

@@ -28,7 +28,11 @@ internal sealed class BlockPlan
         Statements = statements;
         Indents = indents;
         Outputs = statements.Select(statement => statement.CanOutput).ToArray();
+        SingleText = statements is [RawStatement raw] && indents[0] is null ? raw : null;
     }
+
+    /// <summary>The block is only text written with the enclosing indent (e.g. <c>{{ if x }}yes{{ end }}</c>).</summary>
+    public RawStatement? SingleText { get; }
 
     public Statement[] Statements { get; }
 
@@ -107,18 +111,34 @@ internal sealed partial class IfStatement
             return null;
         }
 
+        // Blocks and else branches run at the current (top) evaluation level: no need for Execute's reset.
         if (context.ToBool(context.Evaluate(Condition)))
         {
-            return Then is null ? null : context.Execute(Then);
+            if (Then?.Plan.SingleText is { } text)
+            {
+                context.Write(text.Source, text.Index, text.Length);
+                return null;
+            }
+
+            return Then is null ? null : context.ExecuteBlock(Then);
         }
 
-        return Else is null ? null : context.Execute(Else);
+        return Else?.Execute(context);
     }
 }
 
 internal sealed partial class ElseStatement
 {
-    internal override object? Execute(RenderContext context) => Body is null ? null : context.Execute(Body);
+    internal override object? Execute(RenderContext context)
+    {
+        if (Body?.Plan.SingleText is { } text)
+        {
+            context.Write(text.Source, text.Index, text.Length);
+            return null;
+        }
+
+        return Body is null ? null : context.ExecuteBlock(Body);
+    }
 }
 
 internal sealed partial class CaseStatement
