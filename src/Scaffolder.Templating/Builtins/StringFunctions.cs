@@ -195,8 +195,12 @@ internal static partial class StringFunctions
         }
 
         var replacement = Args.Text(a, 2) ?? string.Empty;
-        var count = CountOccurrences(text, match);
-        context.CheckSize(span, text.Length + ((long)count * (replacement.Length - match.Length)));
+        if (replacement.Length > match.Length && (long)text.Length / match.Length * replacement.Length > context.Settings.OutputLimit)
+        {
+            // Only a growing replacement on a long text can exceed the limit: count before building it.
+            context.CheckSize(span, text.Length + ((long)CountOccurrences(text, match) * (replacement.Length - match.Length)));
+        }
+
         return text.Replace(match, replacement, StringComparison.Ordinal);
     }
 

@@ -386,6 +386,8 @@ internal static class ObjectAccess
                 return obj.TryGetValue(name, out value);
             case Dictionary<string, object?>:
                 return TryGetHostMember(target, name, out value);
+            case LoopState state:
+                return state.TryGetValue(name, out value);
             case string text:
                 if (name == "size")
                 {

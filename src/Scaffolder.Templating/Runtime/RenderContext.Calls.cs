@@ -205,6 +205,10 @@ internal sealed partial class RenderContext
         {
             throw new TemplateRuntimeException(ArgumentSpan(pipeFrom, arguments, ex.ArgumentIndex) ?? caller?.Span ?? CurrentSpan, ex.Message);
         }
+        catch (Exception ex) when (ex is not TemplateRuntimeException and not OperationCanceledException && caller is not null)
+        {
+            throw Wrap(caller, ex);
+        }
         finally
         {
             if (entered)
@@ -309,6 +313,10 @@ internal sealed partial class RenderContext
         catch (TemplateArgumentException ex)
         {
             throw new TemplateRuntimeException(ArgumentSpan(pipeFrom, arguments, ex.ArgumentIndex) ?? call.Span, ex.Message);
+        }
+        catch (Exception ex) when (ex is not TemplateRuntimeException and not OperationCanceledException)
+        {
+            throw Wrap(call, ex);
         }
         finally
         {
@@ -608,6 +616,10 @@ internal sealed partial class RenderContext
             EnterRecursive(caller);
             entered = true;
             return function.Invoke(this, caller, values, null);
+        }
+        catch (Exception ex) when (ex is not TemplateRuntimeException and not OperationCanceledException and not TemplateArgumentException && caller is not null)
+        {
+            throw Wrap(caller, ex);
         }
         finally
         {

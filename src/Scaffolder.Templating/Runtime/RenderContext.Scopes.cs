@@ -11,9 +11,9 @@ namespace Scaffolder.Templating.Runtime;
 /// </summary>
 internal sealed partial class RenderContext
 {
-    private readonly List<Frame> _globals = [];
-    private readonly List<Frame> _functions = [];
-    private readonly List<Frame> _locals = [];
+    private readonly SmallStack<Frame> _globals = new();
+    private readonly SmallStack<Frame> _functions = new();
+    private readonly SmallStack<Frame> _locals = new();
     private readonly Stack<Frame> _spareFrames = new();
     private readonly Stack<LoopStore> _spareLoopStores = new();
     private readonly BuiltinScope _builtinScope = new();
@@ -23,7 +23,7 @@ internal sealed partial class RenderContext
     private sealed class Frame
     {
         public IScriptObject? Store;
-        public readonly List<LoopStore> Loops = [];
+        public readonly SmallStack<LoopStore> Loops = new();
         public bool HidesParents;
     }
 
@@ -89,11 +89,11 @@ internal sealed partial class RenderContext
         return frame;
     }
 
-    private void ReleaseFrame(List<Frame> stack, int index)
+    private void ReleaseFrame(SmallStack<Frame> stack, int index)
     {
         var frame = stack[index];
         stack.RemoveAt(index);
-        foreach (var loop in frame.Loops)
+        foreach (var loop in frame.Loops.AsSpan())
         {
             loop.Clear();
             _spareLoopStores.Push(loop);
@@ -152,7 +152,7 @@ internal sealed partial class RenderContext
         PopLoopStore(_locals[^1].Loops);
     }
 
-    private void PopLoopStore(List<LoopStore> loops)
+    private void PopLoopStore(SmallStack<LoopStore> loops)
     {
         if (loops.Count == 0)
         {

@@ -23,9 +23,9 @@ internal sealed partial class RenderContext
     [ThreadStatic]
     private static RenderContext? s_cached;
 
-    private readonly List<StringBuilder> _outputs = [];
-    private readonly Stack<StringBuilder> _spareBuilders = new();
-    private StringBuilder _output = null!;
+    private readonly List<OutputBuffer> _outputs = [];
+    private readonly Stack<OutputBuffer> _spareBuffers = new();
+    private OutputBuffer _output = null!;
     private long _outputLength;
     private bool _previousTextWasNewLine;
 
@@ -89,7 +89,7 @@ internal sealed partial class RenderContext
         TemplateName = templateName;
         Flow = FlowState.None;
         EnableOutput = true;
-        _output = RentBuilder();
+        _output = RentBuffer();
         _outputs.Add(_output);
         _deadline = 0;
         if (settings.Timeout is { } timeout && timeout > TimeSpan.Zero)
@@ -105,7 +105,7 @@ internal sealed partial class RenderContext
     {
         foreach (var output in _outputs)
         {
-            ReturnBuilder(output);
+            ReturnBuffer(output);
         }
 
         _outputs.Clear();
@@ -125,21 +125,21 @@ internal sealed partial class RenderContext
         Settings = null!;
     }
 
-    private StringBuilder RentBuilder() => _spareBuilders.Count > 0 ? _spareBuilders.Pop() : new StringBuilder(256);
+    private OutputBuffer RentBuffer() => _spareBuffers.Count > 0 ? _spareBuffers.Pop() : new OutputBuffer();
 
-    private void ReturnBuilder(StringBuilder builder)
+    private void ReturnBuffer(OutputBuffer buffer)
     {
-        // Very large buffers are dropped so that an idle thread does not pin them.
-        if (builder.Capacity <= 64 * 1024)
-        {
-            builder.Clear();
-            _spareBuilders.Push(builder);
-        }
+        buffer.Clear();
+        _spareBuffers.Push(buffer);
     }
 
     // ---------------------------------------------------------------- evaluation entry points
 
     /// <summary>Evaluates an expression; a function value is called unless <paramref name="alias"/> asks for the function itself.</summary>
+    /// <remarks>
+    /// Kept small and free of exception handling so it inlines: .NET exceptions are located by the
+    /// enclosing call (for builtins and host functions) or statement.
+    /// </remarks>
     public object? Evaluate(Expression node, bool alias = false)
     {
         // No finally: an exception ends the render, and the context is reset before reuse.
@@ -147,16 +147,7 @@ internal sealed partial class RenderContext
         var previousDisabled = _callDisabled;
         _level = 0;
         _callDisabled = alias;
-        object? result;
-        try
-        {
-            result = node.Evaluate(this);
-        }
-        catch (Exception ex) when (ex is not TemplateRuntimeException and not OperationCanceledException)
-        {
-            throw Wrap(node, ex);
-        }
-
+        var result = node.Evaluate(this);
         _level = previousLevel;
         _callDisabled = previousDisabled;
         return result;
@@ -183,7 +174,7 @@ internal sealed partial class RenderContext
         return result;
     }
 
-    private static TemplateRuntimeException Wrap(Node node, Exception ex) => ex switch
+    internal static TemplateRuntimeException Wrap(Node node, Exception ex) => ex switch
     {
         UnlocatedLimitException limit => new TemplateLimitExceededException(node.Span, limit.Message),
         InsufficientExecutionStackException => new TemplateLimitExceededException(node.Span, "Exceeding recursive depth limit, near to stack overflow"),
@@ -395,7 +386,7 @@ internal sealed partial class RenderContext
 
     public void PushOutput()
     {
-        _output = RentBuilder();
+        _output = RentBuffer();
         _outputs.Add(_output);
     }
 
@@ -405,7 +396,7 @@ internal sealed partial class RenderContext
         _outputs.RemoveAt(_outputs.Count - 1);
         _output = _outputs[^1];
         var text = top.ToString();
-        ReturnBuilder(top);
+        ReturnBuffer(top);
         return text;
     }
 

@@ -77,6 +77,12 @@ internal sealed partial class MemberExpression
                     return hostValue;
                 }
             }
+            else if (target is LoopState state)
+            {
+                // `for.index`, `for.first`...: values are numbers and booleans, never functions.
+                state.TryGetValue(Member.Name, out var loopValue);
+                return loopValue;
+            }
             else if (!Callables.TryGet(target, out _)
                 && target is not Builtins.BuiltinObject
                 && ObjectAccess.TryGetMember(target, Member.Name, out var value)
