@@ -59,7 +59,21 @@ public sealed class TemplateRenderOptions
             return _settings;
         }
 
-        var settings = new RenderSettings
+        var settings = Build(cancellationToken, LanguageSemantics.Scriban, Globals);
+        if (!cancellationToken.CanBeCanceled)
+        {
+            _settings = settings;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Settings for another dialect sharing these limits, with the dialect's own globals.</summary>
+    internal RenderSettings ToSettings(CancellationToken cancellationToken, LanguageSemantics semantics, IReadOnlyDictionary<string, object?>? globals) =>
+        Build(cancellationToken, semantics, globals);
+
+    private RenderSettings Build(CancellationToken cancellationToken, LanguageSemantics semantics, IReadOnlyDictionary<string, object?>? globals) =>
+        new()
         {
             LoopLimit = LoopLimit,
             RecursionLimit = RecursionLimit,
@@ -71,15 +85,9 @@ public sealed class TemplateRenderOptions
             TimeZone = TimeZone,
             TimeProvider = TimeProvider,
             Loader = Loader,
-            Globals = Globals,
+            Globals = globals,
             StrictVariables = StrictVariables,
             ParseDepthLimit = MaxIncludeParseDepth,
+            Semantics = semantics,
         };
-        if (!cancellationToken.CanBeCanceled)
-        {
-            _settings = settings;
-        }
-
-        return settings;
-    }
 }

@@ -1,23 +1,23 @@
+using Scaffolder.Templating.Syntax;
+
 namespace Scaffolder.Templating.Runtime;
 
 /// <summary>
 /// The points where template dialects sharing this runtime differ. Scriban's rules are the default;
-/// a Nunjucks-style dialect (Backstage expressions) swaps truthiness and null handling.
+/// a Nunjucks-style dialect (Backstage expressions) plugs in JavaScript's values and operators.
 /// </summary>
 internal sealed class LanguageSemantics
 {
     public static readonly LanguageSemantics Scriban = new();
 
-    /// <summary>JavaScript-like rules used by Backstage <c>${{ }}</c> expressions.</summary>
+    /// <summary>JavaScript rules used by Backstage <c>${{ }}</c> expressions (Nunjucks compiles to JavaScript).</summary>
     public static readonly LanguageSemantics JavaScriptLike = new()
     {
-        FalsyEmptyValues = true,
         RelaxedTargetAccess = true,
         RelaxedFunctionAccess = false,
+        IncludeBuiltins = false,
+        Rules = JavaScript.JavaScriptRules.Instance,
     };
-
-    /// <summary>When true, <c>0</c>, <c>""</c>, NaN and empty arrays are false (JavaScript/Nunjucks).</summary>
-    public bool FalsyEmptyValues { get; init; }
 
     /// <summary>Member or index access on null yields null instead of failing.</summary>
     public bool RelaxedTargetAccess { get; init; }
@@ -30,4 +30,29 @@ internal sealed class LanguageSemantics
 
     /// <summary>Calling a missing function yields null instead of failing.</summary>
     public bool RelaxedFunctionAccess { get; init; }
+
+    /// <summary>Scriban's builtin objects (<c>string</c>, <c>date</c>...) are visible as globals.</summary>
+    public bool IncludeBuiltins { get; init; } = true;
+
+    /// <summary>Value rules replacing Scriban's (null keeps Scriban's); see <see cref="IDialectRules"/>.</summary>
+    public IDialectRules? Rules { get; init; }
+}
+
+/// <summary>
+/// Value semantics of a dialect whose values do not behave like Scriban's: truthiness, operators and
+/// the members every value has (JavaScript's <c>"text".length</c>).
+/// </summary>
+internal interface IDialectRules
+{
+    /// <summary>Truthiness of a value that is neither null nor a boolean.</summary>
+    bool IsTruthy(object value);
+
+    /// <summary>A binary operator other than the short-circuiting <c>and</c>/<c>or</c>.</summary>
+    object? Binary(RenderContext context, BinaryExpression node, object? left, object? right);
+
+    /// <summary>A unary operator other than the function alias <c>@</c>.</summary>
+    object? Unary(RenderContext context, UnaryExpression node, object? operand);
+
+    /// <summary>A member the value has by nature (string and array methods) when it has no such key.</summary>
+    bool TryGetIntrinsicMember(object target, string name, out object? value);
 }

@@ -24,20 +24,9 @@ internal sealed partial class RenderContext
             return false;
         }
 
-        if (Settings.Semantics.FalsyEmptyValues)
+        if (Settings.Semantics.Rules is { } rules)
         {
-            return value switch
-            {
-                string text => text.Length > 0,
-                int i => i != 0,
-                long l => l != 0,
-                double d => d != 0 && !double.IsNaN(d),
-                float f => f != 0 && !float.IsNaN(f),
-                decimal m => m != 0,
-                BigInteger big => !big.IsZero,
-                _ when ObjectAccess.IsList(value) => ObjectAccess.ListCount(value) > 0,
-                _ => true,
-            };
+            return rules.IsTruthy(value);
         }
 
         return true;

@@ -34,9 +34,17 @@ internal sealed partial class RenderContext
 
     private void InitializeScopes(RenderSettings settings)
     {
-        BuiltinsShadowed = false;
         _builtinScope.Reset();
-        PushGlobal(_builtinScope);
+        if (settings.Semantics.IncludeBuiltins)
+        {
+            BuiltinsShadowed = false;
+            PushGlobal(_builtinScope);
+        }
+        else
+        {
+            // Without the builtin scope, no name may take the shortcut to a builtin.
+            BuiltinsShadowed = true;
+        }
         if (settings.Globals is { Count: > 0 } globals)
         {
             _hostScope ??= new HostScope();

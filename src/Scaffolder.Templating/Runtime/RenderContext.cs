@@ -174,6 +174,19 @@ internal sealed partial class RenderContext
         return result;
     }
 
+    /// <summary>Evaluates an expression outside any statement (expression-only dialects), locating .NET failures at it.</summary>
+    public object? EvaluateTopLevel(Expression node)
+    {
+        try
+        {
+            return Evaluate(node);
+        }
+        catch (Exception ex) when (ex is not TemplateRuntimeException and not OperationCanceledException)
+        {
+            throw Wrap(node, ex);
+        }
+    }
+
     internal static TemplateRuntimeException Wrap(Node node, Exception ex) => ex switch
     {
         UnlocatedLimitException limit => new TemplateLimitExceededException(node.Span, limit.Message),

@@ -23,6 +23,14 @@ internal enum BinaryOperator
     CompareGreaterOrEqual,
     RangeInclude,
     RangeExclude,
+
+    // Operators of JavaScript-like dialects (Nunjucks), evaluated by their dialect rules.
+    StrictEqual,
+    StrictNotEqual,
+    In,
+    Concat,
+    Power,
+    FloorDivide,
 }
 
 internal enum UnaryOperator
@@ -59,6 +67,12 @@ internal static class OperatorText
         BinaryOperator.CompareGreaterOrEqual => ">=",
         BinaryOperator.RangeInclude => "..",
         BinaryOperator.RangeExclude => "..<",
+        BinaryOperator.StrictEqual => "===",
+        BinaryOperator.StrictNotEqual => "!==",
+        BinaryOperator.In => "in",
+        BinaryOperator.Concat => "~",
+        BinaryOperator.Power => "**",
+        BinaryOperator.FloorDivide => "//",
         _ => op.ToString(),
     };
 
@@ -355,6 +369,12 @@ internal sealed class ObjectMember
 internal sealed partial class ObjectInitializerExpression : Expression
 {
     public List<ObjectMember> Members { get; } = [];
+
+    /// <summary>
+    /// Scriban evaluates member values with the object being built as <c>this</c> (members see earlier
+    /// ones); JavaScript-like dialects evaluate them in the enclosing scope.
+    /// </summary>
+    public bool ScopedMembers { get; init; } = true;
 
     public override string SyntaxName => "object initializer expression";
 

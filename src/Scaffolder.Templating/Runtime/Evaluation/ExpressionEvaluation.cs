@@ -137,6 +137,11 @@ internal sealed partial class MemberExpression
             return value;
         }
 
+        if (context.Settings.Semantics.Rules is { } rules && rules.TryGetIntrinsicMember(target, Member.Name, out value))
+        {
+            return value;
+        }
+
         if (!context.Settings.Semantics.RelaxedMemberAccess)
         {
             throw new TemplateRuntimeException(Member.Span, $"Cannot get member with name {Member.Name}.");
@@ -221,6 +226,11 @@ internal sealed partial class IndexerExpression
             }
 
             if (ObjectAccess.TryGetMember(target, name, out var member))
+            {
+                return member;
+            }
+
+            if (context.Settings.Semantics.Rules is { } rules && rules.TryGetIntrinsicMember(target, name, out member))
             {
                 return member;
             }
@@ -328,15 +338,23 @@ internal sealed partial class BinaryExpression
     internal override object? Evaluate(RenderContext context)
     {
         var left = context.Evaluate(Left);
+        var rules = context.Settings.Semantics.Rules;
         switch (Operator)
         {
-            case BinaryOperator.And:
+            case BinaryOperator.And when rules is null:
                 return context.ToBool(left) && context.ToBool(context.Evaluate(Right)) ? Box.True : Box.False;
-            case BinaryOperator.Or:
+            case BinaryOperator.Or when rules is null:
                 return context.ToBool(left) || context.ToBool(context.Evaluate(Right)) ? Box.True : Box.False;
+            case BinaryOperator.And:
+                // JavaScript's && and || yield an operand, not a boolean (`x or 'default'`).
+                return context.ToBool(left) ? context.Evaluate(Right) : left;
+            case BinaryOperator.Or:
+                return context.ToBool(left) ? left : context.Evaluate(Right);
             default:
                 var right = context.Evaluate(Right);
-                return Operators.Binary(context, OperatorSpan, Operator, Left.Span, left, Right.Span, right);
+                return rules is null
+                    ? Operators.Binary(context, OperatorSpan, Operator, Left.Span, left, Right.Span, right)
+                    : rules.Binary(context, this, left, right);
         }
     }
 }
@@ -350,7 +368,10 @@ internal sealed partial class UnaryExpression
             return context.Evaluate(Operand, alias: true);
         }
 
-        return Operators.Unary(context, Operand.Span, Operator, context.Evaluate(Operand));
+        var operand = context.Evaluate(Operand);
+        return context.Settings.Semantics.Rules is { } rules
+            ? rules.Unary(context, this, operand)
+            : Operators.Unary(context, Operand.Span, Operator, operand);
     }
 }
 
@@ -513,6 +534,16 @@ internal sealed partial class ObjectInitializerExpression
     internal override object? Evaluate(RenderContext context)
     {
         var obj = new TemplateObject(Members.Count);
+        if (!ScopedMembers)
+        {
+            foreach (var member in Members)
+            {
+                obj.SetValue(member.Name, context.Evaluate(member.Value));
+            }
+
+            return obj;
+        }
+
         context.PushGlobalOnly(obj);
         try
         {
