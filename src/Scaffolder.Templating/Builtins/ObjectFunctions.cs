@@ -45,16 +45,16 @@ internal static class ObjectFunctions
             case null:
                 return null;
             case string text:
-            {
-                var parser = new ScribanParser(text, "text", context.Settings.ParseDepthLimit, scriptOnly: true);
-                var body = parser.Parse();
-                if (parser.HasErrors)
                 {
-                    throw new TemplateArgumentException(0, string.Join("\n", parser.Messages));
-                }
+                    var parser = new ScribanParser(text, "text", context.Settings.ParseDepthLimit, scriptOnly: true);
+                    var body = parser.Parse();
+                    if (parser.HasErrors)
+                    {
+                        throw new TemplateArgumentException(0, string.Join("\n", parser.Messages));
+                    }
 
-                return body.Statements.Count == 1 ? context.Execute(body.Statements[0]) : context.Execute(body);
-            }
+                    return body.Statements.Count == 1 ? context.Execute(body.Statements[0]) : context.Execute(body);
+                }
 
             case ICallable function:
                 return context.Call(context.CurrentNode, function, false, null);
@@ -70,27 +70,27 @@ internal static class ObjectFunctions
             case null:
                 return null;
             case string text:
-            {
-                var parser = new ScribanParser(text, "text", context.Settings.ParseDepthLimit);
-                var body = parser.Parse();
-                if (parser.HasErrors)
                 {
-                    throw new TemplateArgumentException(0, string.Join("\n", parser.Messages));
-                }
+                    var parser = new ScribanParser(text, "text", context.Settings.ParseDepthLimit);
+                    var body = parser.Parse();
+                    if (parser.HasErrors)
+                    {
+                        throw new TemplateArgumentException(0, string.Join("\n", parser.Messages));
+                    }
 
-                context.PushOutput();
-                try
-                {
-                    context.Execute(body);
-                }
-                finally
-                {
-                    text = context.PopOutput();
-                }
+                    context.PushOutput();
+                    try
+                    {
+                        context.Execute(body);
+                    }
+                    finally
+                    {
+                        text = context.PopOutput();
+                    }
 
-                context.Flow = FlowState.None;
-                return text;
-            }
+                    context.Flow = FlowState.None;
+                    return text;
+                }
 
             case ICallable function:
                 return context.Call(context.CurrentNode, function, false, null);
@@ -169,26 +169,26 @@ internal static class ObjectFunctions
         switch (element.ValueKind)
         {
             case JsonValueKind.Array:
-            {
-                var array = new TemplateArray();
-                foreach (var item in element.EnumerateArray())
                 {
-                    array.Add(FromJsonElement(item));
-                }
+                    var array = new TemplateArray();
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        array.Add(FromJsonElement(item));
+                    }
 
-                return array;
-            }
+                    return array;
+                }
 
             case JsonValueKind.Object:
-            {
-                var obj = new TemplateObject();
-                foreach (var property in element.EnumerateObject())
                 {
-                    obj.SetValue(property.Name, FromJsonElement(property.Value));
-                }
+                    var obj = new TemplateObject();
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        obj.SetValue(property.Name, FromJsonElement(property.Value));
+                    }
 
-                return obj;
-            }
+                    return obj;
+                }
 
             case JsonValueKind.True:
                 return Box.True;

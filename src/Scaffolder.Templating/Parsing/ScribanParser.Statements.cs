@@ -138,54 +138,54 @@ internal sealed partial class ScribanParser
                 statement = ParseCaseStatement();
                 return true;
             case "when":
-            {
-                var when = ParseWhenStatement();
-                hasEnd = true;
-                if (parent is WhenStatement parentWhen)
                 {
-                    parentWhen.Next = when;
-                }
-                else if (parent is CaseStatement)
-                {
-                    statement = when;
-                }
-                else
-                {
-                    LogError(startToken, "A `when` condition must be preceded by another `when`/`else`/`case` condition");
-                    return false;
-                }
+                    var when = ParseWhenStatement();
+                    hasEnd = true;
+                    if (parent is WhenStatement parentWhen)
+                    {
+                        parentWhen.Next = when;
+                    }
+                    else if (parent is CaseStatement)
+                    {
+                        statement = when;
+                    }
+                    else
+                    {
+                        LogError(startToken, "A `when` condition must be preceded by another `when`/`else`/`case` condition");
+                        return false;
+                    }
 
-                return true;
-            }
+                    return true;
+                }
 
             case "else":
-            {
-                var next = ParseElseStatement();
-                hasEnd = true;
-                switch (parent)
                 {
-                    case IfStatement parentIf:
-                        parentIf.Else = next;
-                        return true;
-                    case WhenStatement parentWhen:
-                        parentWhen.Next = next;
-                        return true;
-                    case ForStatement forStatement:
-                        if (next is ElseStatement elseStatement)
-                        {
-                            forStatement.Else = elseStatement;
-                        }
-                        else
-                        {
-                            LogError(next.Span, "Invalid if/else combination within a for statement.");
-                        }
+                    var next = ParseElseStatement();
+                    hasEnd = true;
+                    switch (parent)
+                    {
+                        case IfStatement parentIf:
+                            parentIf.Else = next;
+                            return true;
+                        case WhenStatement parentWhen:
+                            parentWhen.Next = next;
+                            return true;
+                        case ForStatement forStatement:
+                            if (next is ElseStatement elseStatement)
+                            {
+                                forStatement.Else = elseStatement;
+                            }
+                            else
+                            {
+                                LogError(next.Span, "Invalid if/else combination within a for statement.");
+                            }
 
-                        return true;
-                    default:
-                        LogError(startToken, "A else condition must be preceded by another if/else/when condition or a for loop.");
-                        return false;
+                            return true;
+                        default:
+                            LogError(startToken, "A else condition must be preceded by another if/else/when condition or a for loop.");
+                            return false;
+                    }
                 }
-            }
 
             case "for":
             case "tablerow":

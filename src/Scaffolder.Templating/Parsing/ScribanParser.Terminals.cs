@@ -24,17 +24,17 @@ internal sealed partial class ScribanParser
                 NextToken();
                 return Close(new LiteralExpression(false) { Span = span });
             case "do":
-            {
-                var function = ParseFunctionStatement(isAnonymous: true);
-                return new AnonymousFunctionExpression(function) { Span = function.Span };
-            }
+                {
+                    var function = ParseFunctionStatement(isAnonymous: true);
+                    return new AnonymousFunctionExpression(function) { Span = function.Span };
+                }
 
             case "this":
-            {
-                var self = Open(new ThisExpression());
-                ExpectKeyword("this");
-                return Close(self);
-            }
+                {
+                    var self = Open(new ThisExpression());
+                    ExpectKeyword("this");
+                    return Close(self);
+                }
         }
 
         NextToken();

@@ -107,46 +107,46 @@ internal static class Operators
         switch (op)
         {
             case BinaryOperator.Add:
-            {
-                var text = (context.ToText(left) ?? string.Empty) + (context.ToText(right) ?? string.Empty);
-                context.CheckSize(span, text.Length);
-                return text;
-            }
+                {
+                    var text = (context.ToText(left) ?? string.Empty) + (context.ToText(right) ?? string.Empty);
+                    context.CheckSize(span, text.Length);
+                    return text;
+                }
 
             case BinaryOperator.Multiply:
-            {
-                var multiplierSpan = rightSpan;
-                if (right is string)
                 {
-                    (left, right) = (right, left);
-                    multiplierSpan = leftSpan;
-                }
+                    var multiplierSpan = rightSpan;
+                    if (right is string)
+                    {
+                        (left, right) = (right, left);
+                        multiplierSpan = leftSpan;
+                    }
 
-                int count;
-                try
-                {
-                    count = context.ToInt(span, right);
-                }
-                catch (TemplateRuntimeException)
-                {
-                    throw new TemplateRuntimeException(multiplierSpan, $"Expecting an integer. The operator `{op.ToText()}` is not supported for the expression. Only working on string x int or int x string");
-                }
+                    int count;
+                    try
+                    {
+                        count = context.ToInt(span, right);
+                    }
+                    catch (TemplateRuntimeException)
+                    {
+                        throw new TemplateRuntimeException(multiplierSpan, $"Expecting an integer. The operator `{op.ToText()}` is not supported for the expression. Only working on string x int or int x string");
+                    }
 
-                var text = context.ToText(left) ?? string.Empty;
-                if (count <= 0 || text.Length == 0)
-                {
-                    return string.Empty;
-                }
+                    var text = context.ToText(left) ?? string.Empty;
+                    if (count <= 0 || text.Length == 0)
+                    {
+                        return string.Empty;
+                    }
 
-                context.CheckSize(multiplierSpan, (long)text.Length * count);
-                var builder = new StringBuilder(text.Length * count);
-                for (var i = 0; i < count; i++)
-                {
-                    builder.Append(text);
-                }
+                    context.CheckSize(multiplierSpan, (long)text.Length * count);
+                    var builder = new StringBuilder(text.Length * count);
+                    for (var i = 0; i < count; i++)
+                    {
+                        builder.Append(text);
+                    }
 
-                return builder.ToString();
-            }
+                    return builder.ToString();
+                }
 
             case BinaryOperator.CompareEqual:
                 return Box.Bool(context.ToText(left) == context.ToText(right));
@@ -301,57 +301,57 @@ internal static class Operators
                 context.CheckSize(span, (long)leftList!.Count + rightList!.Count);
                 return new TemplateArray(leftList.Concat(rightList));
             case BinaryOperator.Multiply:
-            {
-                var list = leftList ?? rightList!;
-                context.CheckSize(span, (long)list.Count * factor);
-                var result = new TemplateArray(list.Count * factor);
-                for (var i = 0; i < factor; i++)
                 {
-                    result.AddRange(list);
-                }
+                    var list = leftList ?? rightList!;
+                    context.CheckSize(span, (long)list.Count * factor);
+                    var result = new TemplateArray(list.Count * factor);
+                    for (var i = 0; i < factor; i++)
+                    {
+                        result.AddRange(list);
+                    }
 
-                return result;
-            }
+                    return result;
+                }
 
             case BinaryOperator.Divide or BinaryOperator.DivideRound:
-            {
-                if (factor == 0)
                 {
-                    throw new TemplateRuntimeException(factorSpan, "Cannot divide by 0");
-                }
+                    if (factor == 0)
+                    {
+                        throw new TemplateRuntimeException(factorSpan, "Cannot divide by 0");
+                    }
 
-                return new TemplateArray(leftList!.Take(leftList!.Count / factor));
-            }
+                    return new TemplateArray(leftList!.Take(leftList!.Count / factor));
+                }
 
             case BinaryOperator.Modulus:
-            {
-                if (factor == 0)
                 {
-                    throw new TemplateRuntimeException(factorSpan, "Cannot divide by 0");
-                }
+                    if (factor == 0)
+                    {
+                        throw new TemplateRuntimeException(factorSpan, "Cannot divide by 0");
+                    }
 
-                var result = new TemplateArray();
-                for (var i = 0; i < leftList!.Count; i += factor)
-                {
-                    result.Add(leftList[i]);
-                }
+                    var result = new TemplateArray();
+                    for (var i = 0; i < leftList!.Count; i += factor)
+                    {
+                        result.Add(leftList[i]);
+                    }
 
-                return result;
-            }
+                    return result;
+                }
 
             case BinaryOperator.ShiftLeft:
-            {
-                var result = new TemplateArray(leftList!);
-                result.Add(right);
-                return result;
-            }
+                {
+                    var result = new TemplateArray(leftList!);
+                    result.Add(right);
+                    return result;
+                }
 
             case BinaryOperator.ShiftRight:
-            {
-                var result = new TemplateArray(rightList!);
-                result.Insert(0, left);
-                return result;
-            }
+                {
+                    var result = new TemplateArray(rightList!);
+                    result.Insert(0, left);
+                    return result;
+                }
 
             default:
                 return CompareLists(context, span, op, leftList!, rightList!);
