@@ -71,6 +71,7 @@ internal sealed partial class ScribanParser
             _messages.Add(error);
         }
 
+        LoopVariableBinder.Bind(body);
         return body;
     }
 

@@ -91,6 +91,8 @@ internal sealed class LoopStore : IScriptObject
 
     public void SetAt(int slot, object? value) => _values[slot].Value = value;
 
+    public object? ValueAt(int slot) => _values[slot].Value;
+
     public void Clear()
     {
         Array.Clear(_values, 0, _count);

@@ -32,6 +32,37 @@ internal sealed partial class RenderContext
 
     public BuiltinScope Builtins => _builtinScope;
 
+    private BoundLoop[] _boundLoops = new BoundLoop[8];
+    private int _boundLoopCount;
+
+    /// <summary>Where a running <c>for</c> loop keeps its variable; Store is null when its reads must search.</summary>
+    private struct BoundLoop
+    {
+        public LoopStore? Store;
+        public int Slot;
+        public int Globals;
+    }
+
+    /// <summary>
+    /// Publishes the slot of a running loop's variable for the reads <see cref="LoopVariableBinder"/>
+    /// marked. Every loop with a plain variable publishes (depths count them all); inside a function
+    /// call the reads search as usual.
+    /// </summary>
+    public void PushBoundLoop(LoopStore? store, int slot)
+    {
+        if (_boundLoopCount == _boundLoops.Length)
+        {
+            Array.Resize(ref _boundLoops, _boundLoops.Length * 2);
+        }
+
+        ref var entry = ref _boundLoops[_boundLoopCount++];
+        entry.Store = _functions.Count == 0 ? store : null;
+        entry.Slot = slot;
+        entry.Globals = _globals.Count;
+    }
+
+    public void PopBoundLoop() => _boundLoops[--_boundLoopCount].Store = null;
+
     private void InitializeScopes(RenderSettings settings)
     {
         _builtinScope.Reset();
@@ -66,6 +97,9 @@ internal sealed partial class RenderContext
 
     private void CleanupScopes()
     {
+        Array.Clear(_boundLoops, 0, _boundLoopCount);
+        _boundLoopCount = 0;
+
         while (_globals.Count > 0)
         {
             ReleaseFrame(_globals, _globals.Count - 1);
@@ -230,6 +264,22 @@ internal sealed partial class RenderContext
 
     public object? GetVariable(VariableExpression variable)
     {
+        var depth = variable.LoopDepth;
+        if (depth >= 0)
+        {
+            // A read of an enclosing loop's variable: straight from the loop's slot while no frame
+            // (function call, `with`, object literal) has been pushed since the loop started.
+            var index = _boundLoopCount - 1 - depth;
+            if ((uint)index < (uint)_boundLoopCount)
+            {
+                ref var bound = ref _boundLoops[index];
+                if (bound.Store is { } loopStore && bound.Globals == _globals.Count && _functions.Count == 0)
+                {
+                    return loopStore.ValueAt(bound.Slot);
+                }
+            }
+        }
+
         object? value;
         if (!BuiltinsShadowed && variable.IsBuiltinName)
         {

@@ -128,6 +128,12 @@ internal sealed partial class VariableExpression : Expression, IAssignable
     /// <summary>The name as stored in scopes: locals keep their <c>$</c>.</summary>
     public string FullName { get; }
 
+    /// <summary>
+    /// For a read of an enclosing <c>for</c> loop's variable, how many loops lie between (0: the
+    /// innermost); -1 otherwise. Set once after parsing by <see cref="LoopVariableBinder"/>.
+    /// </summary>
+    public int LoopDepth { get; set; } = -1;
+
     public override string SyntaxName => "variable";
 
     public override string SyntaxExample => "<variable_name>";

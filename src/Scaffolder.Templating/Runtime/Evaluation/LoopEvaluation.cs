@@ -98,17 +98,33 @@ internal sealed partial class ForStatement
         var step = reversed ? -1 : 1;
         state.SetIndexed(list, firstPosition, reversed, length);
         var assign = new LoopVariableAssignment(context, Variable!);
-        object? result = null;
-        for (var index = 0; index < length; index++)
+        var publishes = LoopVariableAssignment.Publishes(Variable);
+        if (publishes)
         {
-            context.StepLoop(this);
-            var value = list[firstPosition + (step * index)];
-            state.Index = index;
-            assign.Set(value);
-            result = IsTableRow ? RunTableRowItem(context, state, columns) : context.ExecuteBlock(Body!);
-            if (!ContinueLoop(context))
+            context.PushBoundLoop(assign.Store, assign.Slot);
+        }
+
+        object? result = null;
+        try
+        {
+            for (var index = 0; index < length; index++)
             {
-                break;
+                context.StepLoop(this);
+                var value = list[firstPosition + (step * index)];
+                state.Index = index;
+                assign.Set(value);
+                result = IsTableRow ? RunTableRowItem(context, state, columns) : context.ExecuteBlock(Body!);
+                if (!ContinueLoop(context))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            if (publishes)
+            {
+                context.PopBoundLoop();
             }
         }
 
@@ -142,22 +158,38 @@ internal sealed partial class ForStatement
         }
 
         var assign = new LoopVariableAssignment(context, Variable!);
-        var index = 0;
-        while (true)
+        var publishes = LoopVariableAssignment.Publishes(Variable);
+        if (publishes)
         {
-            context.StepLoop(this);
-            state.ResetLast();
-            var value = iterator.Current;
-            state.SetCurrent(index, value);
-            assign.Set(value);
-            result = IsTableRow ? RunTableRowItem(context, state, columns) : context.ExecuteBlock(Body!);
-            var isLast = state.MoveNextAndIsLast();
-            if (!ContinueLoop(context) || isLast)
-            {
-                break;
-            }
+            context.PushBoundLoop(assign.Store, assign.Slot);
+        }
 
-            index++;
+        try
+        {
+            var index = 0;
+            while (true)
+            {
+                context.StepLoop(this);
+                state.ResetLast();
+                var value = iterator.Current;
+                state.SetCurrent(index, value);
+                assign.Set(value);
+                result = IsTableRow ? RunTableRowItem(context, state, columns) : context.ExecuteBlock(Body!);
+                var isLast = state.MoveNextAndIsLast();
+                if (!ContinueLoop(context) || isLast)
+                {
+                    break;
+                }
+
+                index++;
+            }
+        }
+        finally
+        {
+            if (publishes)
+            {
+                context.PopBoundLoop();
+            }
         }
 
         return (true, result);
@@ -254,6 +286,14 @@ internal readonly struct LoopVariableAssignment
             _slot = _store.Slot(variable.FullName);
         }
     }
+
+    /// <summary>The loop store holding the variable, when it is a plain (non-<c>$</c>) variable.</summary>
+    public LoopStore? Store => _target is VariableExpression { IsLocal: false } ? _store : null;
+
+    public int Slot => _slot;
+
+    /// <summary>Whether this loop publishes its variable's slot (see <see cref="RenderContext.PushBoundLoop"/>).</summary>
+    public static bool Publishes(Expression? target) => target is VariableExpression { IsLocal: false };
 
     public void Set(object? value)
     {
