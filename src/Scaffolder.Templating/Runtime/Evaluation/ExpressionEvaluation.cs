@@ -503,12 +503,24 @@ internal sealed partial class NamedArgumentExpression
 
 internal sealed partial class PipeExpression
 {
+    private FunctionCallExpression? _memberCall;
+
     internal override object? Evaluate(RenderContext context)
     {
         // `x | object.function args`: the source is simply the builtin's first argument.
         if (To is FunctionCallExpression call && call.FastBuiltin(context) is { } builtin)
         {
             return context.CallBuiltin(call, builtin, From);
+        }
+
+        // `x | object.function` (no arguments) is the same call with none written.
+        if (To is MemberExpression member)
+        {
+            var memberCall = _memberCall ??= new FunctionCallExpression(member) { Span = member.Span, IsClosed = true };
+            if (memberCall.FastBuiltin(context) is { } memberBuiltin)
+            {
+                return context.CallBuiltin(memberCall, memberBuiltin, From);
+            }
         }
 
         return context.EvaluatePipe(this);
