@@ -40,6 +40,16 @@ internal sealed class LoopStore : IScriptObject
 
     public bool TrySetValue(string name, object? value, bool readOnly)
     {
+        // Names from elsewhere may not be interned yet (string.Intern takes a process-wide lock).
+        SetInterned(string.IsInterned(name) ?? string.Intern(name), value);
+        return true;
+    }
+
+    /// <summary>Sets a variable whose name is already interned (syntax-tree names and literals).</summary>
+    public void SetInterned(string name, object? value) => _values[SlotOfInterned(name)].Value = value;
+
+    private int SlotOfInterned(string name)
+    {
         var index = IndexOf(name);
         if (index < 0)
         {
@@ -50,11 +60,10 @@ internal sealed class LoopStore : IScriptObject
             }
 
             index = _count++;
-            _names[index] = string.IsInterned(name) ?? string.Intern(name);
+            _names[index] = name;
         }
 
-        _values[index].Value = value;
-        return true;
+        return index;
     }
 
     public bool Remove(string name)
@@ -76,18 +85,8 @@ internal sealed class LoopStore : IScriptObject
     {
     }
 
-    /// <summary>The slot of <paramref name="name"/>, created if needed (a loop assigns its variable by slot).</summary>
-    public int Slot(string name)
-    {
-        var index = IndexOf(name);
-        if (index < 0)
-        {
-            TrySetValue(name, null, false);
-            index = _count - 1;
-        }
-
-        return index;
-    }
+    /// <summary>The slot of the interned <paramref name="name"/>, created if needed (a loop assigns its variable by slot).</summary>
+    public int Slot(string name) => SlotOfInterned(name);
 
     public void SetAt(int slot, object? value) => _values[slot].Value = value;
 

@@ -437,7 +437,8 @@ internal sealed partial class RenderContext
     }
 
     /// <summary>Stores the loop state object (<c>for</c>, <c>while</c>, <c>tablerow</c>) of the current loop.</summary>
-    public void SetLoopState(string name, object value) => CurrentGlobalVariableFrame().Loops[^1].TrySetValue(name, value, false);
+    /// <summary>Defines <c>for</c>/<c>while</c>/<c>tablerow</c> (literal, hence interned, names).</summary>
+    public void SetLoopState(string name, object value) => CurrentGlobalVariableFrame().Loops[^1].SetInterned(name, value);
 
     private IScriptObject GetStoreForWrite(VariableExpression variable)
     {

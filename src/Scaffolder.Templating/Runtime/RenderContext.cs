@@ -310,6 +310,8 @@ internal sealed partial class RenderContext
         }
     }
 
+    // Not inlined: it reads the clock through a native call, whose frame setup would burden every loop.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void CheckAbortSlow()
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
