@@ -29,7 +29,34 @@ internal sealed class LoopState : IScriptObject
 
     private bool ValueChanged => Index == 0 || !(_list is null ? Equals(_previousValue, _currentValue) : Equals(ItemAt(Index - 1), ItemAt(Index)));
 
-    public bool IsTableRow { get; init; }
+    public bool IsTableRow { get; set; }
+
+    /// <summary>
+    /// The object itself was read as a value (<c>x = for</c>), so it may outlive its loop and must not
+    /// be reused. Reads of its members (<c>for.index</c>) do not set this.
+    /// </summary>
+    public bool Escaped { get; set; }
+
+    /// <summary>Back to a fresh state for reuse by another loop of the same render.</summary>
+    public void Reset(bool isTableRow)
+    {
+        _iterator = null;
+        _source = null;
+        _isLast = false;
+        _isLastTaken = false;
+        _length = null;
+        Index = 0;
+        _previousValue = null;
+        _currentValue = null;
+        IsTableRow = isTableRow;
+        Column = 0;
+        ColumnFirst = false;
+        ColumnLast = false;
+        _list = null;
+        _firstPosition = 0;
+        _reversed = false;
+        Escaped = false;
+    }
 
     public int Column { get; set; }
 

@@ -358,7 +358,7 @@ internal sealed partial class RenderContext
     {
         if (!variable.IsLocal)
         {
-            NoteGlobalName(variable.Name);
+            NoteGlobalName(variable);
         }
 
         var store = GetStoreForWrite(variable);
@@ -399,7 +399,7 @@ internal sealed partial class RenderContext
             return _locals[^1].Loops[^1];
         }
 
-        NoteGlobalName(variable.Name);
+        NoteGlobalName(variable);
         return CurrentGlobalVariableFrame().Loops[^1];
     }
 
@@ -408,6 +408,15 @@ internal sealed partial class RenderContext
     /// <c>date</c>...). Until then a builtin name resolves straight to the builtin.
     /// </summary>
     public bool BuiltinsShadowed { get; private set; }
+
+    /// <summary>Records that a global variable is being defined (its builtin-ness is cached on the node).</summary>
+    public void NoteGlobalName(VariableExpression variable)
+    {
+        if (!BuiltinsShadowed && variable.IsBuiltinName)
+        {
+            BuiltinsShadowed = true;
+        }
+    }
 
     /// <summary>Records that a global name is being defined somewhere above the builtins.</summary>
     public void NoteGlobalName(string name)

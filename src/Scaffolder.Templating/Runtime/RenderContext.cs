@@ -341,6 +341,30 @@ internal sealed partial class RenderContext
 
     public void ExitRecursive() => _callDepth--;
 
+    private readonly Stack<LoopState> _spareLoopStates = new();
+
+    /// <summary>A loop's <c>for</c>/<c>while</c> object, reused across the loops of a render.</summary>
+    public LoopState RentLoopState(bool isTableRow)
+    {
+        if (_spareLoopStates.TryPop(out var state))
+        {
+            state.Reset(isTableRow);
+            return state;
+        }
+
+        return new LoopState { IsTableRow = isTableRow };
+    }
+
+    /// <summary>Takes back a finished loop's object unless the template kept a reference to it.</summary>
+    public void ReturnLoopState(LoopState state)
+    {
+        if (!state.Escaped && _spareLoopStates.Count < 64)
+        {
+            state.Reset(isTableRow: false);
+            _spareLoopStates.Push(state);
+        }
+    }
+
     public void EnterLoop()
     {
         if (_loopDepth == 0)

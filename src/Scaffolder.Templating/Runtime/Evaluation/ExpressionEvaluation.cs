@@ -48,10 +48,25 @@ internal sealed partial class VariableExpression
     {
         // Plain data needs none of the function-call handling of GetValue.
         var value = context.GetVariable(this);
+        if (value is LoopState state)
+        {
+            state.Escaped = true;
+        }
+
         return Callables.TryGet(value, out _) ? context.GetValue(this) : value;
     }
 
-    public object? GetValue(RenderContext context) => context.GetVariable(this);
+    public object? GetValue(RenderContext context)
+    {
+        var value = context.GetVariable(this);
+        if (value is LoopState state)
+        {
+            // Handed on as a whole (member access through the fast path does not come here).
+            state.Escaped = true;
+        }
+
+        return value;
+    }
 
     public void SetValue(RenderContext context, object? value) => context.SetVariable(this, value);
 }

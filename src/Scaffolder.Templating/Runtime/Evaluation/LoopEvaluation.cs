@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Scaffolder.Templating.Runtime;
 
 namespace Scaffolder.Templating.Syntax;
@@ -64,7 +65,7 @@ internal sealed partial class ForStatement
             context.Write("<tr class=\"row1\">");
         }
 
-        var state = new LoopState { IsTableRow = IsTableRow };
+        var state = context.RentLoopState(IsTableRow);
         context.SetLoopState(IsTableRow ? "tablerow" : "for", state);
         var (entered, result) = IndexedList.TryCreate(iterable) is { } list
             ? RunIndexed(context, state, list, offset, limit, reversed, columns)
@@ -81,6 +82,7 @@ internal sealed partial class ForStatement
             result = context.Execute(Else);
         }
 
+        context.ReturnLoopState(state);
         return result;
     }
 
@@ -131,6 +133,8 @@ internal sealed partial class ForStatement
         return (true, result);
     }
 
+    // The rare shapes stay out of line so that the common loop keeps a small frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private (bool Entered, object? Result) RunEnumerated(RenderContext context, LoopState state, object iterable, int offset, int limit, bool reversed, int columns)
     {
         var items = ObjectAccess.Enumerate(iterable);
@@ -195,6 +199,7 @@ internal sealed partial class ForStatement
         return (true, result);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private object? RunTableRowItem(RenderContext context, LoopState state, int columns)
     {
         var index = state.Index;
@@ -235,7 +240,7 @@ internal sealed partial class WhileStatement
         context.EnterLoop();
         try
         {
-            var state = new LoopState();
+            var state = context.RentLoopState(isTableRow: false);
             context.SetLoopState("while", state);
             object? result = null;
             var index = 0;
@@ -255,6 +260,7 @@ internal sealed partial class WhileStatement
                 }
             }
 
+            context.ReturnLoopState(state);
             return result;
         }
         finally
