@@ -2,8 +2,8 @@ namespace Scaffolder.Templating.Runtime;
 
 /// <summary>
 /// The variables a loop defines (its loop variable and <c>for</c>/<c>while</c>/<c>tablerow</c>).
-/// Holds a handful of names, so a linear scan beats hashing; names come from the syntax tree and are
-/// interned, so reference comparison usually decides.
+/// Holds a handful of names, so a linear scan beats hashing; names come from the syntax tree's name
+/// table, so reference comparison usually decides.
 /// </summary>
 internal sealed class LoopStore : IScriptObject
 {
@@ -40,15 +40,14 @@ internal sealed class LoopStore : IScriptObject
 
     public bool TrySetValue(string name, object? value, bool readOnly)
     {
-        // Names from elsewhere may not be interned yet (string.Intern takes a process-wide lock).
-        SetInterned(string.IsInterned(name) ?? string.Intern(name), value);
+        SetShared(Syntax.NameTable.Get(name), value);
         return true;
     }
 
-    /// <summary>Sets a variable whose name is already interned (syntax-tree names and literals).</summary>
-    public void SetInterned(string name, object? value) => _values[SlotOfInterned(name)].Value = value;
+    /// <summary>Sets a variable whose name comes from the name table (syntax-tree names, the loop literals).</summary>
+    public void SetShared(string name, object? value) => _values[SlotOfShared(name)].Value = value;
 
-    private int SlotOfInterned(string name)
+    private int SlotOfShared(string name)
     {
         var index = IndexOf(name);
         if (index < 0)
@@ -85,8 +84,8 @@ internal sealed class LoopStore : IScriptObject
     {
     }
 
-    /// <summary>The slot of the interned <paramref name="name"/>, created if needed (a loop assigns its variable by slot).</summary>
-    public int Slot(string name) => SlotOfInterned(name);
+    /// <summary>The slot of <paramref name="name"/> (from the name table), created if needed (a loop assigns its variable by slot).</summary>
+    public int Slot(string name) => SlotOfShared(name);
 
     public void SetAt(int slot, object? value) => _values[slot].Value = value;
 
@@ -99,14 +98,28 @@ internal sealed class LoopStore : IScriptObject
     }
 
     /// <remarks>
-    /// Names stored here and names looked up are always interned (syntax-tree names, literals), so
-    /// reference comparison is exact.
+    /// Names stored here and names looked up come from the name table (syntax-tree names, literals),
+    /// so reference comparison nearly always decides; characters are compared only when the table was
+    /// full.
     /// </remarks>
     private int IndexOf(string name)
     {
         for (var i = 0; i < _count; i++)
         {
             if (ReferenceEquals(_names[i], name))
+            {
+                return i;
+            }
+        }
+
+        if (!Syntax.NameTable.Overflowed)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            if (Syntax.NameTable.Same(_names[i], name))
             {
                 return i;
             }

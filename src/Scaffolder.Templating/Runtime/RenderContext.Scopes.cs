@@ -446,8 +446,8 @@ internal sealed partial class RenderContext
     }
 
     /// <summary>Stores the loop state object (<c>for</c>, <c>while</c>, <c>tablerow</c>) of the current loop.</summary>
-    /// <summary>Defines <c>for</c>/<c>while</c>/<c>tablerow</c> (literal, hence interned, names).</summary>
-    public void SetLoopState(string name, object value) => CurrentGlobalVariableFrame().Loops[^1].SetInterned(name, value);
+    /// <summary>Defines <c>for</c>/<c>while</c>/<c>tablerow</c> (literals seeded into the name table).</summary>
+    public void SetLoopState(string name, object value) => CurrentGlobalVariableFrame().Loops[^1].SetShared(name, value);
 
     private IScriptObject GetStoreForWrite(VariableExpression variable)
     {

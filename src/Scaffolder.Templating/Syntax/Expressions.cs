@@ -114,10 +114,10 @@ internal sealed partial class VariableExpression : Expression, IAssignable
 {
     public VariableExpression(string name, bool isLocal)
     {
-        // Interned so that runtime lookups can short-circuit on reference equality.
-        Name = string.Intern(name);
+        // Shared instances, so that runtime lookups can short-circuit on reference equality.
+        Name = NameTable.Get(name);
         IsLocal = isLocal;
-        FullName = isLocal ? string.Intern("$" + name) : Name;
+        FullName = isLocal ? NameTable.Get("$" + name) : Name;
     }
 
     /// <summary>The name without the <c>$</c> of locals.</summary>

@@ -29,7 +29,7 @@ internal static class LoopVariableBinder
                     // The innermost loop with this name decides; Depth counts the loops inside it.
                     for (var i = loops.Count - 1; i >= 0; i--)
                     {
-                        if (ReferenceEquals(loops[i], variable.Name))
+                        if (NameTable.Same(loops[i], variable.Name))
                         {
                             variable.LoopDepth = loops.Count - 1 - i;
                             break;
