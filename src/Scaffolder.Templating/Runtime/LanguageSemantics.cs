@@ -16,6 +16,7 @@ internal sealed class LanguageSemantics
         RelaxedTargetAccess = true,
         RelaxedFunctionAccess = false,
         IncludeBuiltins = false,
+        NegativeIndexFromEnd = false,
         Rules = JavaScript.JavaScriptRules.Instance,
     };
 
@@ -30,6 +31,9 @@ internal sealed class LanguageSemantics
 
     /// <summary>Calling a missing function yields null instead of failing.</summary>
     public bool RelaxedFunctionAccess { get; init; }
+
+    /// <summary>A negative index counts from the end (<c>list[-1]</c>); otherwise it reads nothing.</summary>
+    public bool NegativeIndexFromEnd { get; init; } = true;
 
     /// <summary>Scriban's builtin objects (<c>string</c>, <c>date</c>...) are visible as globals.</summary>
     public bool IncludeBuiltins { get; init; } = true;

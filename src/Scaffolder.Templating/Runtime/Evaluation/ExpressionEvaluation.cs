@@ -265,7 +265,7 @@ internal sealed partial class IndexerExpression
 
         var i = context.ToInt(Index.Span, index);
         var length = target is string text ? text.Length : ObjectAccess.ListCount(target);
-        if (i < 0)
+        if (i < 0 && context.Settings.Semantics.NegativeIndexFromEnd)
         {
             i += length;
         }
