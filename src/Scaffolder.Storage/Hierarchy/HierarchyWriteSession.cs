@@ -72,17 +72,19 @@ public sealed class HierarchyWriteSession
     /// Serialises writers of the trees rooted at <paramref name="rootIds"/> until the transaction ends.
     /// SQLite needs nothing: its write transactions already run one at a time.
     /// </summary>
-    public async Task LockTreesAsync(IEnumerable<string> rootIds)
+    /// <returns>Whether locks were taken; if so, rows read before may be out of date and must be read again.</returns>
+    public async Task<bool> LockTreesAsync(IEnumerable<string> rootIds)
     {
         if (_database.Provider != DatabaseProvider.Postgres)
         {
-            return;
+            return false;
         }
 
         // A fixed order, so two writers locking the same pair of trees cannot deadlock.
         var ids = rootIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         await _connection.ExecuteAsync(
             $"SELECT id FROM hierarchy_nodes WHERE {_database.Dialect.InList("id", "ids")} ORDER BY id FOR UPDATE", new { ids }, _transaction);
+        return true;
     }
 
     /// <summary>Inserts nodes (parents before children) and their tag index entries.</summary>
