@@ -24,14 +24,14 @@ public static class HierarchyQuery
 
     public static NodeListRequest ListRequest(
         string? @namespace, string? level, string? state, string? owner, string[]? tags, string? includeDeleted, string? limit, string? offset) => new()
-    {
-        Namespace = @namespace,
-        Level = level,
-        State = state,
-        Owner = owner,
-        Tags = tags ?? [],
-        IncludeDeleted = Flag(includeDeleted),
-        Limit = Integer(limit, "limit"),
-        Offset = Integer(offset, "offset"),
-    };
+        {
+            Namespace = @namespace,
+            Level = level,
+            State = state,
+            Owner = owner,
+            Tags = tags ?? [],
+            IncludeDeleted = Flag(includeDeleted),
+            Limit = Integer(limit, "limit"),
+            Offset = Integer(offset, "offset"),
+        };
 }
