@@ -41,7 +41,8 @@ public static class CatalogRegistration
         services.AddSingleton<ILocationReader, FileLocationReader>();
         services.AddSingleton<ILocationReader>(sp => new UrlLocationReader(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(UrlReaderClient),
-            sp.GetRequiredService<LocationReaderOptions>()));
+            sp.GetRequiredService<LocationReaderOptions>(),
+            sp.GetServices<IUrlContentReader>()));
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogOptions>>().Value);
         services.AddSingleton(EntityValidator.Default);

@@ -9,7 +9,13 @@ public static class ScaffolderHost
     public static WebApplicationBuilder AddScaffolder(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Scaffolder";
+            document.Info.Description = "Backstage-compatible catalog and scaffolder API, and the infrastructure hierarchy.";
+            document.Servers?.Clear();
+            return Task.CompletedTask;
+        }));
         builder.Services.AddCatalog(builder.Configuration);
         builder.Services.AddHierarchy(builder.Configuration);
         return builder;

@@ -7,8 +7,11 @@ namespace Scaffolder.Catalog.Ingestion;
 /// Reads <c>url</c> locations over HTTP(S), only from hosts on the allow-list. Redirects are
 /// followed by hand so each hop is checked against the allow-list too.
 /// </summary>
-public sealed class UrlLocationReader(HttpClient httpClient, LocationReaderOptions options) : ILocationReader
+public sealed class UrlLocationReader(HttpClient httpClient, LocationReaderOptions options, IEnumerable<IUrlContentReader>? contentReaders = null)
+    : ILocationReader
 {
+    private readonly IReadOnlyList<IUrlContentReader> _contentReaders = contentReaders?.ToList() ?? [];
+
     private const int MaxRedirects = 5;
 
     public string Type => "url";
@@ -16,6 +19,11 @@ public sealed class UrlLocationReader(HttpClient httpClient, LocationReaderOptio
     public async Task<string> ReadAsync(string target, CancellationToken cancellationToken)
     {
         var url = ParseUrl(target);
+        if (_contentReaders.FirstOrDefault(r => r.CanRead(url)) is { } contentReader)
+        {
+            return await contentReader.ReadAsync(url, cancellationToken);
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.UrlTimeout);
         for (var hop = 0; ; hop++)
@@ -69,12 +77,16 @@ public sealed class UrlLocationReader(HttpClient httpClient, LocationReaderOptio
     public void ValidateTarget(string target)
     {
         var url = ParseUrl(target);
-        EnsureAllowed(url, target);
+        if (!_contentReaders.Any(r => r.CanRead(url)))
+        {
+            EnsureAllowed(url, target);
+        }
     }
 
-    private static Uri ParseUrl(string target)
+    private Uri ParseUrl(string target)
     {
-        if (!Uri.TryCreate(target, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        if (!Uri.TryCreate(target, UriKind.Absolute, out var url)
+            || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps && !_contentReaders.Any(r => r.CanRead(url))))
         {
             throw new InputError($"Invalid url location target \"{target}\"; expected an absolute http(s) URL");
         }

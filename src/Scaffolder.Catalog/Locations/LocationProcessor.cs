@@ -38,7 +38,8 @@ public sealed class LocationProcessor(IEnumerable<ILocationReader> readers, Enti
         var problems = new List<string>();
         var seenRefs = new HashSet<string>(StringComparer.Ordinal);
 
-        var root = processor.Process(GeneratedLocationEntity.Create(location), new EntityOrigin(location, location, null));
+        // The generated Location entity comes from registration itself, so catalog rules do not apply to it.
+        var root = processor.Process(GeneratedLocationEntity.Create(location), new EntityOrigin(location, location, null), applyRules: false);
         var rootEntity = new EmittedEntity(root.Entity!, new EntityOrigin(location, location, null));
         emitted.Add(rootEntity);
         seenRefs.Add(rootEntity.Entity.CanonicalRef);

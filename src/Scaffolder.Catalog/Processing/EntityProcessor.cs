@@ -32,10 +32,10 @@ public sealed class EntityProcessor(EntityValidator validator, CatalogRules rule
         }
 
         var kind = validator.FindKind(EntityJson.Kind(entity)!, entity["apiVersion"]!.GetValue<string>())!;
-        if (applyRules && origin is not null && !rules.IsAllowed(kind.Kind, origin.Origin))
+        if (applyRules && origin is not null && !rules.IsAllowed(kind.Kind, origin.ReadFrom))
         {
             return ProcessingOutcome.Failed(entityRef, [ProcessingError.Input(
-                $"Entity of kind {kind.Kind} is not allowed from location {origin.Origin}; see Catalog:Rules in the configuration")]);
+                $"Entity of kind {kind.Kind} is not allowed from location {origin.ReadFrom}; see Catalog:Rules in the configuration")]);
         }
 
         Normalize(entity, origin);
