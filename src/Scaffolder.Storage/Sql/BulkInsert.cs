@@ -1,14 +1,11 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
-using Dapper;
 using Npgsql;
 
 namespace Scaffolder.Storage.Sql;
 
 /// <summary>
-/// Fast multi-row inserts: PostgreSQL binary COPY, and multi-row <c>VALUES</c> statements for SQLite,
-/// chunked under the dialect's bind-parameter limit.
+/// Fast multi-row inserts: PostgreSQL binary COPY, and one prepared statement re-executed per row for SQLite.
 /// </summary>
 internal static class BulkInsert
 {
@@ -31,28 +28,36 @@ internal static class BulkInsert
             return;
         }
 
-        var rowsPerStatement = Math.Max(1, database.Dialect.MaxParameters / columns.Count);
-        var columnList = string.Join(", ", columns);
-        for (var start = 0; start < rows.Count; start += rowsPerStatement)
-        {
-            var count = Math.Min(rowsPerStatement, rows.Count - start);
-            var sql = new StringBuilder($"INSERT INTO {table} ({columnList}) VALUES ");
-            var parameters = new DynamicParameters();
-            for (var r = 0; r < count; r++)
-            {
-                sql.Append(r == 0 ? "(" : ", (");
-                var row = rows[start + r];
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    var name = string.Create(CultureInfo.InvariantCulture, $"p{r}_{c}");
-                    sql.Append(c == 0 ? "@" : ", @").Append(name);
-                    parameters.Add(name, row[c]);
-                }
+        await InsertRowByRowAsync(connection, transaction, table, columns, rows);
+    }
 
-                sql.Append(')');
+    // One prepared single-row INSERT executed per row: SQLite's fast path. Multi-row VALUES
+    // statements bind parameters by name with a linear search each, so their cost grows with the
+    // square of the parameters per statement.
+    private static async Task InsertRowByRowAsync(
+        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = string.Create(
+            CultureInfo.InvariantCulture,
+            $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, c) => $"@p{c}"))})");
+        var parameters = new DbParameter[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            parameters[c] = command.CreateParameter();
+            parameters[c].ParameterName = string.Create(CultureInfo.InvariantCulture, $"@p{c}");
+            command.Parameters.Add(parameters[c]);
+        }
+
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                parameters[c].Value = row[c] ?? DBNull.Value;
             }
 
-            await connection.ExecuteAsync(sql.ToString(), parameters, transaction);
+            await command.ExecuteNonQueryAsync();
         }
     }
 
