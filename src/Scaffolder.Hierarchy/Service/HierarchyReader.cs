@@ -71,29 +71,21 @@ public sealed class HierarchyReader(HierarchyStore store)
             NodeRules.CheckNamespace(@namespace, "filter");
         }
 
-        var nodes = (await store.GetAllAsync(@namespace, includeDeleted, cancellationToken)).Select(HierarchyNode.FromRecord).ToList();
-        var children = TreeWalk.ChildrenOf(nodes);
-        var roots = nodes.Where(n => n.ParentId is null)
-            .Select(root => Tree(root, EffectiveValues.None.Extend(root), children, effective))
-            .ToList();
-        return new TreeView(roots, nodes.Count);
+        var rows = await store.GetTreeRowsAsync(@namespace, includeDeleted, effective, cancellationToken);
+        return new TreeView(TreeBuilder.Forest(rows, effective), rows.Count);
     }
 
     /// <summary>A node and everything below it as nested nodes.</summary>
     public async Task<TreeNodeView> SubtreeAsync(NodeKey key, bool effective, bool includeDeleted, CancellationToken cancellationToken = default)
     {
-        var (chainRecords, descendantRecords) = await store.GetSubtreeAsync(key.Namespace, key.Name, cancellationToken);
-        if (chainRecords.Count == 0)
+        NodeRules.CheckNamespace(key.Namespace, "node");
+        var (chain, descendants) = await store.GetSubtreeRowsAsync(key.Namespace, key.Name, effective, cancellationToken);
+        if (chain.Count == 0)
         {
             throw HierarchyService.NotFound(key);
         }
 
-        var chain = chainRecords.Select(HierarchyNode.FromRecord).ToList();
-        var descendants = descendantRecords.Select(HierarchyNode.FromRecord)
-            .Where(n => includeDeleted || n.State != NodeState.Deleted)
-            .OrderBy(n => n.Name, StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        return Tree(chain[^1], EffectiveValues.Of(chain), TreeWalk.ChildrenOf(descendants), effective);
+        return TreeBuilder.Subtree(chain, includeDeleted ? descendants : descendants.Where(d => d.State != "deleted").ToList(), effective);
     }
 
     public async Task<RevisionListView> RevisionsAsync(NodeKey key, CancellationToken cancellationToken = default)
@@ -205,26 +197,4 @@ public sealed class HierarchyReader(HierarchyStore store)
         record.CreatedAt,
         NodeJson.ParseObject(record.SnapshotJson),
         record.DetailsJson is null ? null : NodeJson.ParseObject(record.DetailsJson));
-
-    private static TreeNodeView Tree(
-        HierarchyNode node, EffectiveValues values, Dictionary<string, List<HierarchyNode>> children, bool effective)
-    {
-        var below = children.TryGetValue(node.Id, out var list)
-            ? list.Select(child => Tree(child, values.Extend(child), children, effective)).ToList()
-            : [];
-        return new TreeNodeView(
-            node.Id,
-            node.Namespace,
-            node.Name,
-            node.Level.ToWire(),
-            node.Title,
-            node.State.ToWire(),
-            node.Revision,
-            node.Abstract,
-            values.Owner?.Value,
-            CatalogProjection.RefOf(node).ToString(),
-            effective ? values.Tags.ToDictionary(t => t.Key, t => t.Value.Value, StringComparer.Ordinal) : null,
-            effective ? values.Config.ToDictionary(t => t.Key, t => t.Value.Value.DeepClone(), StringComparer.Ordinal) : null,
-            below);
-    }
 }

@@ -30,6 +30,24 @@ public sealed record NodeRecord(
     public string NameKey => Name.ToLowerInvariant();
 }
 
+/// <summary>
+/// What a tree shows of a node: its place, identity and state, and (when asked for) its own tags and
+/// config as JSON text. Lighter to read than <see cref="NodeRecord"/> for tens of thousands of nodes.
+/// </summary>
+public sealed record TreeRow(
+    string Id,
+    string Namespace,
+    string Name,
+    string Level,
+    string? ParentId,
+    string? Title,
+    string? Owner,
+    bool IsAbstract,
+    string State,
+    long Revision,
+    string? TagsJson,
+    string? ConfigJson);
+
 /// <summary>A node to insert, with the entries of its own tags for the tag index.</summary>
 public sealed record NewNodeRecord(NodeRecord Node, IReadOnlyCollection<KeyValuePair<string, string>> Tags);
 

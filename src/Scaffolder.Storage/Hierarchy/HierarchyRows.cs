@@ -65,6 +65,35 @@ internal sealed class NodeWithAncestorsRow : NodeRow
     public IEnumerable<string> AncestorIds() => new[] { A1, A2, A3, A4 }.OfType<string>();
 }
 
+internal sealed class TreeRowData
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string Namespace { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Level { get; set; } = string.Empty;
+
+    public string? ParentId { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Owner { get; set; }
+
+    public long IsAbstract { get; set; }
+
+    public string State { get; set; } = string.Empty;
+
+    public long Revision { get; set; }
+
+    public string? TagsJson { get; set; }
+
+    public string? ConfigJson { get; set; }
+
+    public TreeRow ToRow() => new(Id, Namespace, Name, Level, ParentId, Title, Owner, IsAbstract != 0, State, Revision, TagsJson, ConfigJson);
+}
+
 internal sealed class RevisionRow
 {
     public string NodeId { get; set; } = string.Empty;

@@ -64,6 +64,50 @@ public sealed class HierarchyStore(Database database)
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
+    /// <summary>
+    /// Tree rows of every node (of one namespace, when given), ordered by name; deleted nodes only when
+    /// asked for; own tags and config only when <paramref name="withValues"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<TreeRow>> GetTreeRowsAsync(
+        string? @namespace, bool includeDeleted, bool withValues, CancellationToken cancellationToken = default)
+    {
+        var sql = new StringBuilder("SELECT ").Append(NodeSql.TreeColumns(withValues)).Append(" FROM hierarchy_nodes h WHERE 1 = 1");
+        if (@namespace is not null)
+        {
+            sql.Append(" AND h.namespace = @ns");
+        }
+
+        if (!includeDeleted)
+        {
+            sql.Append(" AND h.state <> 'deleted'");
+        }
+
+        sql.Append(" ORDER BY h.namespace, h.name_key");
+        await using var connection = await Database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TreeRowData>(sql.ToString(), new { ns = @namespace });
+        return rows.Select(r => r.ToRow()).ToList();
+    }
+
+    /// <summary>
+    /// Tree rows of a node's ancestors and the node (root first), then of its descendants ordered by
+    /// name; empty when there is no such node.
+    /// </summary>
+    public async Task<(IReadOnlyList<TreeRow> Chain, IReadOnlyList<TreeRow> Descendants)> GetSubtreeRowsAsync(
+        string @namespace, string name, bool withValues, CancellationToken cancellationToken = default)
+    {
+        var columns = NodeSql.TreeColumns(withValues);
+        await using var connection = await Database.OpenConnectionAsync(cancellationToken);
+        var chain = (await connection.QueryAsync<TreeRowData>(NodeSql.ChainByNameSelecting(columns), new { ns = @namespace, key = name.ToLowerInvariant() }))
+            .Select(r => r.ToRow()).ToList();
+        if (chain.Count == 0)
+        {
+            return (chain, []);
+        }
+
+        var descendants = await connection.QueryAsync<TreeRowData>(NodeSql.DescendantsSelecting(columns), new { id = chain[^1].Id });
+        return (chain, descendants.Select(r => r.ToRow()).OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList());
+    }
+
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await Database.OpenConnectionAsync(cancellationToken);

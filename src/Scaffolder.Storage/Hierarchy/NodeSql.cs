@@ -10,6 +10,12 @@ internal static class NodeSql
         "h.planned_json AS PlannedJson, h.provisioned_revision AS ProvisionedRevision, h.provisioned_json AS ProvisionedJson, " +
         "h.created_at AS CreatedAt, h.updated_at AS UpdatedAt";
 
+    /// <summary>Columns of <see cref="TreeRow"/>; tags and config only when <paramref name="withValues"/>.</summary>
+    public static string TreeColumns(bool withValues) =>
+        "h.id AS Id, h.namespace AS Namespace, h.name AS Name, h.level AS Level, h.parent_id AS ParentId, h.title AS Title, " +
+        "h.owner AS Owner, h.is_abstract AS IsAbstract, h.state AS State, h.revision AS Revision" +
+        (withValues ? ", h.tags_json AS TagsJson, h.config_json AS ConfigJson" : string.Empty);
+
     public static readonly string[] InsertColumns =
     [
         "id", "namespace", "name", "name_key", "level", "parent_id", "title", "description", "owner", "is_abstract", "tags_json",
@@ -18,11 +24,7 @@ internal static class NodeSql
     ];
 
     // The depth bound only guards against a corrupt table; the level rules keep real chains at five nodes.
-    public const string ChainByName =
-        "WITH RECURSIVE chain (id, depth) AS (" +
-        "SELECT id, 0 FROM hierarchy_nodes WHERE namespace = @ns AND name_key = @key " +
-        "UNION ALL SELECT n.parent_id, c.depth + 1 FROM chain c JOIN hierarchy_nodes n ON n.id = c.id WHERE n.parent_id IS NOT NULL AND c.depth < 8) " +
-        "SELECT " + Columns + " FROM chain c JOIN hierarchy_nodes h ON h.id = c.id ORDER BY c.depth DESC";
+    public static readonly string ChainByName = ChainByNameSelecting(Columns);
 
     public const string ChainById =
         "WITH RECURSIVE chain (id, depth) AS (" +
@@ -30,11 +32,21 @@ internal static class NodeSql
         "UNION ALL SELECT n.parent_id, c.depth + 1 FROM chain c JOIN hierarchy_nodes n ON n.id = c.id WHERE n.parent_id IS NOT NULL AND c.depth < 8) " +
         "SELECT " + Columns + " FROM chain c JOIN hierarchy_nodes h ON h.id = c.id ORDER BY c.depth DESC";
 
-    public const string Descendants =
+    public static readonly string Descendants = DescendantsSelecting(Columns);
+
+    /// <summary>The node named <c>@ns</c>/<c>@key</c> and its ancestors, root first.</summary>
+    public static string ChainByNameSelecting(string columns) =>
+        "WITH RECURSIVE chain (id, depth) AS (" +
+        "SELECT id, 0 FROM hierarchy_nodes WHERE namespace = @ns AND name_key = @key " +
+        "UNION ALL SELECT n.parent_id, c.depth + 1 FROM chain c JOIN hierarchy_nodes n ON n.id = c.id WHERE n.parent_id IS NOT NULL AND c.depth < 8) " +
+        "SELECT " + columns + " FROM chain c JOIN hierarchy_nodes h ON h.id = c.id ORDER BY c.depth DESC";
+
+    /// <summary>Every descendant of node <c>@id</c>, shallowest first.</summary>
+    public static string DescendantsSelecting(string columns) =>
         "WITH RECURSIVE sub (id, depth) AS (" +
         "SELECT id, 1 FROM hierarchy_nodes WHERE parent_id = @id " +
         "UNION ALL SELECT n.id, s.depth + 1 FROM hierarchy_nodes n JOIN sub s ON n.parent_id = s.id WHERE s.depth < 8) " +
-        "SELECT " + Columns + " FROM sub JOIN hierarchy_nodes h ON h.id = sub.id ORDER BY sub.depth, h.name_key";
+        "SELECT " + columns + " FROM sub JOIN hierarchy_nodes h ON h.id = sub.id ORDER BY sub.depth, h.name_key";
 
     public static object?[] InsertValues(NodeRecord n) =>
     [
