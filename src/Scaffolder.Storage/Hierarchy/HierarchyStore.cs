@@ -116,28 +116,30 @@ public sealed class HierarchyStore(Database database)
 
     /// <summary>
     /// A page of nodes matching <paramref name="query"/>, ordered by namespace and name. Owner and tag
-    /// conditions are evaluated on effective values: the first definition found walking from the node
-    /// up through its (at most four) ancestors.
+    /// conditions are evaluated on effective values: the nearest definition among the node and its
+    /// ancestors. Each is found by walking down from the nodes that define the value, stopping at
+    /// nodes that define their own, so its cost follows the matching subtrees, not the whole table.
     /// </summary>
     public async Task<NodePage> QueryAsync(NodeQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var parameters = new DynamicParameters();
-        var where = Conditions(query, parameters);
-        const string from =
-            " FROM hierarchy_nodes h" +
-            " LEFT JOIN hierarchy_nodes p1 ON p1.id = h.parent_id" +
-            " LEFT JOIN hierarchy_nodes p2 ON p2.id = p1.parent_id" +
-            " LEFT JOIN hierarchy_nodes p3 ON p3.id = p2.parent_id" +
-            " LEFT JOIN hierarchy_nodes p4 ON p4.id = p3.parent_id";
+        var (with, where) = Conditions(query, parameters);
         parameters.Add("limit", query.Limit);
         parameters.Add("offset", query.Offset);
         await using var connection = await Database.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<NodeWithAncestorsRow>(
-            $"SELECT {NodeSql.Columns}, p1.id AS A1, p2.id AS A2, p3.id AS A3, p4.id AS A4{from} WHERE {where} " +
-            "ORDER BY h.namespace, h.name_key LIMIT @limit OFFSET @offset",
+            $"{with}SELECT {NodeSql.Columns}, p1.id AS A1, p2.id AS A2, p3.id AS A3, p4.id AS A4 FROM (" +
+            $"SELECT h.id AS id, h.namespace AS ns, h.name_key AS nk FROM hierarchy_nodes h WHERE {where} " +
+            "ORDER BY h.namespace, h.name_key LIMIT @limit OFFSET @offset) page" +
+            " JOIN hierarchy_nodes h ON h.id = page.id" +
+            " LEFT JOIN hierarchy_nodes p1 ON p1.id = h.parent_id" +
+            " LEFT JOIN hierarchy_nodes p2 ON p2.id = p1.parent_id" +
+            " LEFT JOIN hierarchy_nodes p3 ON p3.id = p2.parent_id" +
+            " LEFT JOIN hierarchy_nodes p4 ON p4.id = p3.parent_id" +
+            " ORDER BY page.ns, page.nk",
             parameters)).AsList();
-        var total = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*){from} WHERE {where}", parameters);
+        var total = await connection.ExecuteScalarAsync<long>($"{with}SELECT COUNT(*) FROM hierarchy_nodes h WHERE {where}", parameters);
         var ancestors = await ReadByIdsAsync(connection, rows.SelectMany(r => r.AncestorIds()));
         return new NodePage(rows.Select(r => r.ToRecord()).ToList(), ancestors, total);
     }
@@ -227,8 +229,10 @@ public sealed class HierarchyStore(Database database)
         return result;
     }
 
-    private static string Conditions(NodeQuery query, DynamicParameters parameters)
+    // Returns the WITH clause (empty when not needed) and the condition on h, the node.
+    private static (string With, string Where) Conditions(NodeQuery query, DynamicParameters parameters)
     {
+        var ctes = new List<string>();
         var where = new List<string>();
         if (query.Namespace is not null)
         {
@@ -260,28 +264,34 @@ public sealed class HierarchyStore(Database database)
 
         if (query.Owner is not null)
         {
-            where.Add("COALESCE(h.owner, p1.owner, p2.owner, p3.owner, p4.owner) = @owner");
+            // Nodes owning it, and below them every node that names no owner of its own.
+            ctes.Add(
+                "owned (id, depth) AS (SELECT id, 0 FROM hierarchy_nodes WHERE owner = @owner " +
+                "UNION ALL SELECT n.id, o.depth + 1 FROM hierarchy_nodes n JOIN owned o ON n.parent_id = o.id WHERE n.owner IS NULL AND o.depth < 8)");
+            where.Add("h.id IN (SELECT id FROM owned)");
             parameters.Add("owner", query.Owner);
         }
 
         for (var i = 0; i < query.Tags.Count; i++)
         {
             var key = string.Create(CultureInfo.InvariantCulture, $"tk{i}");
+            var name = string.Create(CultureInfo.InvariantCulture, $"tagged{i}");
             parameters.Add(key, query.Tags[i].Key);
-            var lookups = string.Join(", ", new[] { "h", "p1", "p2", "p3", "p4" }.Select(alias =>
-                $"(SELECT t.value FROM hierarchy_node_tags t WHERE t.node_id = {alias}.id AND t.key = @{key})"));
+            var seeds = $"SELECT node_id, 0 FROM hierarchy_node_tags WHERE key = @{key}";
             if (query.Tags[i].Value is { } value)
             {
                 var valueName = string.Create(CultureInfo.InvariantCulture, $"tv{i}");
                 parameters.Add(valueName, value);
-                where.Add($"COALESCE({lookups}) = @{valueName}");
+                seeds += $" AND value = @{valueName}";
             }
-            else
-            {
-                where.Add($"COALESCE({lookups}) IS NOT NULL");
-            }
+
+            // Nodes defining the tag (with the value), and below them every node that does not define it again.
+            ctes.Add(
+                $"{name} (id, depth) AS ({seeds} UNION ALL SELECT n.id, t.depth + 1 FROM hierarchy_nodes n JOIN {name} t ON n.parent_id = t.id " +
+                $"WHERE t.depth < 8 AND NOT EXISTS (SELECT 1 FROM hierarchy_node_tags x WHERE x.node_id = n.id AND x.key = @{key}))");
+            where.Add($"h.id IN (SELECT id FROM {name})");
         }
 
-        return where.Count == 0 ? "1 = 1" : string.Join(" AND ", where);
+        return (ctes.Count == 0 ? string.Empty : $"WITH RECURSIVE {string.Join(", ", ctes)} ", where.Count == 0 ? "1 = 1" : string.Join(" AND ", where));
     }
 }

@@ -28,6 +28,7 @@ CREATE TABLE hierarchy_nodes (
 );
 CREATE INDEX hierarchy_nodes_parent_id ON hierarchy_nodes (parent_id);
 CREATE INDEX hierarchy_nodes_level ON hierarchy_nodes (level, state);
+CREATE INDEX hierarchy_nodes_owner ON hierarchy_nodes (owner);
 
 -- Index of each node's own tags (the same entries as tags_json), for filtering by effective tag.
 CREATE TABLE hierarchy_node_tags (
