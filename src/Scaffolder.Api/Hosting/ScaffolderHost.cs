@@ -17,6 +17,7 @@ public static class ScaffolderHost
             return Task.CompletedTask;
         }));
         builder.Services.AddCatalog(builder.Configuration);
+        builder.Services.AddHierarchy(builder.Configuration);
         return builder;
     }
 
@@ -30,6 +31,7 @@ public static class ScaffolderHost
             .MapEntityEndpoints()
             .MapLocationEndpoints()
             .MapCatalogMiscEndpoints();
+        app.MapHierarchy();
         return app;
     }
 }

@@ -49,6 +49,7 @@ public sealed class ScaffolderApp : WebApplicationFactory<Program>
             ["Scaffolder:RootDirectory"] = root,
             ["Catalog:Locations:FileRoots:0"] = root,
             ["Catalog:ProcessingInterval"] = "01:00:00",
+            ["Hierarchy:Seed:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Debug",
             ["Logging:LogLevel:Microsoft"] = "Warning",
         };
