@@ -21,7 +21,7 @@ public sealed class TaskWorkerPool(
     /// <summary>Runs the workers until <paramref name="stopping"/> is signalled; running tasks are abandoned to recovery.</summary>
     public Task RunAsync(CancellationToken stopping)
     {
-        var count = Math.Max(1, options.Workers);
+        var count = Math.Max(0, options.Workers);
         logger.LogInformation("Starting {Count} scaffolder worker(s) as {Instance}", count, _instance);
         return Task.WhenAll(Enumerable.Range(0, count).Select(i => Task.Run(() => WorkAsync($"{_instance}/w{i}", stopping), CancellationToken.None)));
     }

@@ -113,7 +113,13 @@ public sealed partial class ScribanExpressionRenderer : ITemplateExpressionRende
 
     private JsonNode? RenderString(string text, ExpressionScope scope, string path, List<ExpressionError> errors, out bool undefined)
     {
-        undefined = false;
+        // Like Backstage, any string that renders empty (a literal "" included) is left out.
+        undefined = text.Length == 0;
+        if (undefined)
+        {
+            return null;
+        }
+
         if (!ExpressionText.HasExpressions(text))
         {
             return JsonValue.Create(text);
