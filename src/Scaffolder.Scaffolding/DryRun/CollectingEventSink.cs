@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Scaffolder.Scaffolding.Execution;
-using Scaffolder.Storage.Tasks;
 
 namespace Scaffolder.Scaffolding.DryRun;
 
@@ -11,11 +10,11 @@ internal sealed class CollectingEventSink : IWorkflowEventSink
 
     public IReadOnlyList<JsonObject> Bodies => _bodies;
 
-    public Task WriteAsync(string type, JsonObject body, StepTransition? step, CancellationToken cancellationToken)
+    public Task WriteAsync(IReadOnlyList<WorkflowEvent> events, CancellationToken cancellationToken)
     {
         lock (_bodies)
         {
-            _bodies.Add(body);
+            _bodies.AddRange(events.Select(e => e.Body));
         }
 
         return Task.CompletedTask;

@@ -7,13 +7,15 @@ using Scaffolder.Storage.Tasks;
 namespace Scaffolder.Scaffolding.Execution;
 
 /// <summary>
-/// Writes a run's events in the order they happen, redacted. Action log lines are posted without
-/// waiting (actions log synchronously); the engine's own events wait until written, so a step's
-/// "Finished" never lands before the lines the step logged.
+/// Writes a run's events in the order they are posted, redacted, on one background writer: neither
+/// actions (which log synchronously) nor the engine wait for the database between steps. Disposing
+/// drains the queue, so every event is stored before the run's completion is.
 /// </summary>
 internal sealed class RunEventWriter : IAsyncDisposable
 {
-    private readonly Channel<Item> _queue = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
+    private const int MaxBatch = 200;
+
+    private readonly Channel<WorkflowEvent> _queue = Channel.CreateUnbounded<WorkflowEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IWorkflowEventSink _sink;
     private readonly SecretRedactor _redactor;
     private readonly ILogger _logger;
@@ -30,18 +32,7 @@ internal sealed class RunEventWriter : IAsyncDisposable
     public SecretRedactor Redactor => _redactor;
 
     public void Post(string type, JsonObject body, StepTransition? step = null) =>
-        _queue.Writer.TryWrite(new Item(type, JsonRedaction.RedactObject(body, _redactor), step, null));
-
-    public Task WriteAsync(string type, JsonObject body, StepTransition? step = null)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(new Item(type, JsonRedaction.RedactObject(body, _redactor), step, done)))
-        {
-            done.TrySetException(new InvalidOperationException("The run's event log is closed."));
-        }
-
-        return done.Task;
-    }
+        _queue.Writer.TryWrite(new WorkflowEvent(type, JsonRedaction.RedactObject(body, _redactor), step));
 
     public async ValueTask DisposeAsync()
     {
@@ -51,21 +42,26 @@ internal sealed class RunEventWriter : IAsyncDisposable
 
     private async Task PumpAsync()
     {
-        await foreach (var item in _queue.Reader.ReadAllAsync())
+        var batch = new List<WorkflowEvent>();
+        while (await _queue.Reader.WaitToReadAsync())
         {
+            // Whatever piled up while the last batch was written goes in one transaction.
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
             try
             {
                 // Events are written even while the run is being cancelled: they are how the cancel shows.
-                await _sink.WriteAsync(item.Type, item.Body, item.Step, CancellationToken.None);
-                item.Done?.TrySetResult();
+                await _sink.WriteAsync(batch, CancellationToken.None);
             }
             catch (Exception e)
             {
-                _logger.LogWarning("Could not record a task event: {Message}", _redactor.Redact(e.Message));
-                item.Done?.TrySetException(e);
+                _logger.LogWarning("Could not record {Count} task event(s): {Message}", batch.Count, _redactor.Redact(e.Message));
             }
+
+            batch = [];
         }
     }
-
-    private sealed record Item(string Type, JsonObject Body, StepTransition? Step, TaskCompletionSource? Done);
 }

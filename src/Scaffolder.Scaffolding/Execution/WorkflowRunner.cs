@@ -27,26 +27,26 @@ public sealed class WorkflowRunner(ActionRegistry actions, ITemplateExpressionRe
         await using var events = new RunEventWriter(run.Events, redactor, logger);
         var state = new RunState(run, events, redactor);
         var steps = TemplateStep.ReadAll(run.Spec["steps"], "spec");
-        await events.WriteAsync(TaskEventTypes.Log, new JsonObject { ["message"] = $"Starting up task with {steps.Count} steps" });
+        events.Post(TaskEventTypes.Log, new JsonObject { ["message"] = $"Starting up task with {steps.Count} steps" });
 
         foreach (var step in steps)
         {
             run.Abort.ThrowIfCancellationRequested();
             if (run.Cancel.IsCancellationRequested)
             {
-                return await CancelledAsync(state, step);
+                return Cancelled(state, step);
             }
 
             if (state.FirstError is not null && !renderer.RunsAfterFailure(step.If))
             {
-                await events.WriteAsync(
+                events.Post(
                     TaskEventTypes.Log,
                     StepBody($"Skipping step {step.Id} because a previous step failed", step, TaskStatuses.Skipped),
                     Transition(step, TaskStatuses.Skipped, started: false, finished: true));
                 continue;
             }
 
-            await events.WriteAsync(
+            events.Post(
                 TaskEventTypes.Log,
                 StepBody($"Beginning step {step.Name}", step, TaskStatuses.Processing),
                 Transition(step, TaskStatuses.Processing, started: true, finished: false));
@@ -54,7 +54,7 @@ public sealed class WorkflowRunner(ActionRegistry actions, ITemplateExpressionRe
             {
                 if (await ExecuteStepAsync(state, step))
                 {
-                    await events.WriteAsync(
+                    events.Post(
                         TaskEventTypes.Log,
                         StepBody($"Finished step {step.Name}", step, TaskStatuses.Completed),
                         Transition(step, TaskStatuses.Completed, started: false, finished: true));
@@ -63,7 +63,7 @@ public sealed class WorkflowRunner(ActionRegistry actions, ITemplateExpressionRe
             catch (Exception e) when (run.Cancel.IsCancellationRequested && !run.Abort.IsCancellationRequested)
             {
                 logger.LogDebug("Task {TaskId} step {StepId} stopped by cancellation: {Message}", run.TaskId, step.Id, redactor.Redact(e.Message));
-                return await CancelledAsync(state, step);
+                return Cancelled(state, step);
             }
             catch (OperationCanceledException) when (run.Abort.IsCancellationRequested)
             {
@@ -74,7 +74,7 @@ public sealed class WorkflowRunner(ActionRegistry actions, ITemplateExpressionRe
                 var error = Describe(e, redactor);
                 state.FirstError ??= error;
                 LogFailure(run, step, e, redactor);
-                await events.WriteAsync(
+                events.Post(
                     TaskEventTypes.Log,
                     StepBody($"{error.Name}: {error.Message}", step, TaskStatuses.Failed),
                     Transition(step, TaskStatuses.Failed, started: false, finished: true));
@@ -99,7 +99,7 @@ public sealed class WorkflowRunner(ActionRegistry actions, ITemplateExpressionRe
         if (step.If is JsonValue literal && literal.GetValueKind() == JsonValueKind.False
             || (step.If is not null && step.Each is null && !Condition(state, step, withSecrets: false, each: null)))
         {
-            await state.Events.WriteAsync(
+            state.Events.Post(
                 TaskEventTypes.Log,
                 StepBody($"Skipping step {step.Id} because its if condition was false", step, TaskStatuses.Skipped),
                 Transition(step, TaskStatuses.Skipped, started: false, finished: true));
@@ -110,7 +110,7 @@ public sealed class WorkflowRunner(ActionRegistry actions, ITemplateExpressionRe
         if (run.IsDryRun)
         {
             var shown = RenderInput(state, step, state.MaskedSecrets, each: null, out _);
-            await state.Events.WriteAsync(
+            state.Events.Post(
                 TaskEventTypes.Log,
                 new JsonObject
                 {
@@ -119,7 +119,7 @@ public sealed class WorkflowRunner(ActionRegistry actions, ITemplateExpressionRe
                 });
             if (!action.SupportsDryRun)
             {
-                await state.Events.WriteAsync(
+                state.Events.Post(
                     TaskEventTypes.Log,
                     StepBody($"Skipping because {action.Id} does not support dry-run", step, TaskStatuses.Skipped),
                     Transition(step, TaskStatuses.Skipped, started: false, finished: true));
@@ -149,7 +149,7 @@ public sealed class WorkflowRunner(ActionRegistry actions, ITemplateExpressionRe
             if (iteration.Each is not null)
             {
                 var verb = iteration.ShouldRun ? "Running" : "Skipping";
-                await state.Events.WriteAsync(
+                state.Events.Post(
                     TaskEventTypes.Log,
                     new JsonObject { ["message"] = $"{verb} step each: {EachText(iteration.Each)}", ["stepId"] = step.Id });
             }
@@ -285,9 +285,9 @@ public sealed class WorkflowRunner(ActionRegistry actions, ITemplateExpressionRe
         return (rendered, null);
     }
 
-    private async Task<WorkflowOutcome> CancelledAsync(RunState state, TemplateStep step)
+    private static WorkflowOutcome Cancelled(RunState state, TemplateStep step)
     {
-        await state.Events.WriteAsync(
+        state.Events.Post(
             TaskEventTypes.Log,
             StepBody($"Step {step.Id} has been cancelled.", step, TaskStatuses.Cancelled),
             Transition(step, TaskStatuses.Cancelled, started: false, finished: true));

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Scaffolder.Scaffolding.Execution;
 using Scaffolder.Storage.Tasks;
 
@@ -7,9 +6,13 @@ namespace Scaffolder.Scaffolding.Tasks;
 /// <summary>A run's events go to the task's stored event log, and wake this process's watchers.</summary>
 public sealed class StoredEventSink(TaskStore store, TaskSignals signals, TimeProvider time, string taskId) : IWorkflowEventSink
 {
-    public async Task WriteAsync(string type, JsonObject body, StepTransition? step, CancellationToken cancellationToken)
+    public async Task WriteAsync(IReadOnlyList<WorkflowEvent> events, CancellationToken cancellationToken)
     {
-        await store.AppendEventAsync(taskId, type, body.ToJsonString(), time.GetUtcNow().UtcDateTime, step, cancellationToken);
+        await store.AppendEventsAsync(
+            taskId,
+            events.Select(e => new NewTaskEvent(e.Type, e.Body.ToJsonString(), e.Step)).ToList(),
+            time.GetUtcNow().UtcDateTime,
+            cancellationToken);
         signals.EventsAppended(taskId);
     }
 }

@@ -34,6 +34,9 @@ public sealed record TaskStepRecord(int Position, string StepId, string Status, 
 /// <param name="Finished">The step ends now (sets its finish time).</param>
 public sealed record StepTransition(int Position, string Status, bool Started, bool Finished);
 
+/// <summary>An event to append, with the step move it announces, if any.</summary>
+public sealed record NewTaskEvent(string Type, string BodyJson, StepTransition? Step = null);
+
 /// <summary>A processing task whose heartbeat is older than the cutoff.</summary>
 public sealed record StaleTaskRecord(string Id, string RecoverStrategy);
 

@@ -145,6 +145,29 @@ public sealed class TaskStore(Database database)
             },
             cancellationToken);
 
+    /// <summary>Appends events in order in one transaction (with their step moves); returns the last event id.</summary>
+    public Task<long> AppendEventsAsync(string taskId, IReadOnlyList<NewTaskEvent> events, DateTime now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return Database.InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                long last = 0;
+                foreach (var item in events)
+                {
+                    if (item.Step is not null)
+                    {
+                        await UpdateStepAsync(connection, transaction, taskId, item.Step, now);
+                    }
+
+                    last = await InsertEventAsync(connection, transaction, taskId, item.Type, item.BodyJson, now);
+                }
+
+                return last;
+            },
+            cancellationToken);
+    }
+
     /// <summary>
     /// Ends the run holding <paramref name="claimToken"/>: sets the final status, forgets the secrets
     /// and appends the completion event. False (and nothing written) when the run no longer holds the task.

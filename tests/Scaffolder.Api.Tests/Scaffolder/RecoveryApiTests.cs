@@ -18,13 +18,17 @@ public abstract class RecoveryApiTests(DatabaseProvider provider)
         var id = await host.CreateTaskAsync("slow");
         await host.WaitForEventAsync(id, e => e["body"]!["message"]?.GetValue<string>() == "waiting");
 
-        var first = DateTime.Parse((await host.GetTaskAsync(id))["lastHeartbeatAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-        await Task.Delay(1000);
-        var task = await host.GetTaskAsync(id);
-        var second = DateTime.Parse(task["lastHeartbeatAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        var first = await HeartbeatAsync(host, id);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var latest = first;
+        while (string.CompareOrdinal(latest.Heartbeat, first.Heartbeat) <= 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            latest = await HeartbeatAsync(host, id);
+        }
 
-        Assert.Equal("processing", task["status"]!.GetValue<string>());
-        Assert.True(second > first, $"{first:O} then {second:O}");
+        Assert.Equal("processing", latest.Status);
+        Assert.True(string.CompareOrdinal(latest.Heartbeat, first.Heartbeat) > 0, $"{first} then {latest}");
         await host.Client.PostAsync($"/api/scaffolder/v2/tasks/{id}/cancel", null);
         await host.WaitForStatusAsync(id);
     }
@@ -83,6 +87,12 @@ public abstract class RecoveryApiTests(DatabaseProvider provider)
         var events = await host.EventsAsync(id);
         Assert.Single(events, e => e!["type"]!.GetValue<string>() == "completion");
         Assert.Equal("failed", (await host.GetTaskAsync(id))["status"]!.GetValue<string>());
+    }
+
+    private static async Task<(string Status, string Heartbeat)> HeartbeatAsync(ScaffolderTestHost host, string id)
+    {
+        var task = await host.GetTaskAsync(id);
+        return (task["status"]!.GetValue<string>(), task["lastHeartbeatAt"]?.GetValue<string>() ?? string.Empty);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -157,6 +157,27 @@ public abstract class TaskStoreTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_of_events_is_appended_in_order_with_its_step_moves()
+    {
+        await CreateAsync("t1", steps: ["a", "b"]);
+
+        var last = await _store.AppendEventsAsync(
+            "t1",
+            [
+                new NewTaskEvent("log", """{"message":"1"}""", new StepTransition(0, "processing", Started: true, Finished: false)),
+                new NewTaskEvent("log", """{"message":"2"}"""),
+                new NewTaskEvent("log", """{"message":"3"}""", new StepTransition(0, "completed", Started: false, Finished: true)),
+                new NewTaskEvent("log", """{"message":"4"}""", new StepTransition(1, "skipped", Started: false, Finished: true)),
+            ],
+            T0);
+
+        var events = await _store.ListEventsAsync("t1", null);
+        Assert.Equal(["1", "2", "3", "4"], events.Select(e => Message(e.BodyJson)));
+        Assert.Equal(last, events[^1].Id);
+        Assert.Equal(["completed", "skipped"], (await _store.ListStepsAsync("t1")).Select(s => s.Status));
+    }
+
+    [Fact]
     public async Task Retry_reopens_the_task_with_new_secrets_and_replaces_cancelled_and_completion_by_recovered()
     {
         await CreateAsync("t1", steps: ["s"]);
