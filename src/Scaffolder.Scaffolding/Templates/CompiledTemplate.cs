@@ -1,5 +1,5 @@
-using Scaffolder.Common.Errors;
 using System.Text.Json.Nodes;
+using Scaffolder.Common.Errors;
 using CompiledSchema = Scaffolder.JsonSchema.JsonSchema;
 
 namespace Scaffolder.Scaffolding.Templates;
