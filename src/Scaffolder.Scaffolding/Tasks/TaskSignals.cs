@@ -33,7 +33,7 @@ public sealed class TaskSignals
         return pulse.WaitAsync(timeout, cancellationToken);
     }
 
-    /// <summary>Forgets the task's event pulse (its run is over and nobody will append more).</summary>
+    /// <summary>Forgets the task's event pulse once its run is over (a later watcher simply gets a new one).</summary>
     public void Forget(string taskId) => _events.TryRemove(taskId, out _);
 
     /// <summary>Registers a run in this process: <paramref name="cancel"/> stops it as cancelled, <paramref name="abort"/> stops it without an outcome.</summary>

@@ -59,6 +59,7 @@ public sealed class TaskExecution(
             await heartbeat;
             signals.RunEnded(claim.Id, handle);
             signals.EventsAppended(claim.Id);
+            signals.Forget(claim.Id);
         }
     }
 
