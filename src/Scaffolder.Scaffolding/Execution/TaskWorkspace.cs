@@ -16,7 +16,18 @@ public sealed class TaskWorkspace : IDisposable
         return new TaskWorkspace(path);
     }
 
-    public void Dispose() => DeleteTree(Path);
+    /// <summary>Removes the folder; what cannot be removed now is removed when a run of the same name starts.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            DeleteTree(Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a run must end even if a file in its workspace is held open.
+        }
+    }
 
     private static void DeleteTree(string path)
     {

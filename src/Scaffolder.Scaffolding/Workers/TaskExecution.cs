@@ -77,7 +77,18 @@ public sealed class TaskExecution(
                 "Give every replica the same Scaffolder:SecretsKey, then retry the task with its secrets.");
         }
 
-        using var workspace = TaskWorkspace.Create(options.ResolveWorkspaceRoot(), claim.Id);
+        TaskWorkspace workspace;
+        try
+        {
+            workspace = TaskWorkspace.Create(options.ResolveWorkspaceRoot(), claim.Id);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError("Task {TaskId} has no workspace: {Message}", claim.Id, e.Message);
+            return Failure($"The task's workspace could not be created: {e.Message}");
+        }
+
+        using var cleanup = workspace;
         try
         {
             return await runner.RunAsync(new WorkflowRun

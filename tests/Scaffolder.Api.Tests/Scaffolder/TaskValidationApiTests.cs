@@ -150,6 +150,19 @@ public abstract class TaskValidationApiTests(DatabaseProvider provider) : IAsync
         Assert.False(Directory.Exists(Path.Combine(_host.WorkspaceRoot, id)));
     }
 
+    [Fact]
+    public async Task A_workspace_that_cannot_be_created_fails_the_task_with_the_reason()
+    {
+        await using var host = await ScaffolderTestHost.StartAsync(
+            provider, Templates.All, workspaceRoot: root => Path.Combine(root, "templates", "basic", "template.yaml", "workspaces"));
+        var id = await host.CreateTaskAsync("basic", new JsonObject { ["name"] = "orders" });
+
+        var task = await host.WaitForStatusAsync(id);
+
+        Assert.Equal("failed", task["status"]!.GetValue<string>());
+        Assert.StartsWith("The task's workspace could not be created:", (await host.EventsAsync(id)).Last()!["body"]!["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private async Task<(JsonObject Task, JsonArray Events)> RunAsync(string template, string mode)
     {
         var id = await _host.CreateTaskAsync(template, new JsonObject { ["mode"] = mode });

@@ -44,7 +44,8 @@ public sealed class ScaffolderTestHost : IAsyncDisposable
         DatabaseProvider provider,
         IReadOnlyDictionary<string, string> templates,
         Action<Dictionary<string, string?>>? configure = null,
-        IReadOnlyDictionary<string, string>? templateFiles = null)
+        IReadOnlyDictionary<string, string>? templateFiles = null,
+        Func<string, string>? workspaceRoot = null)
     {
         var app = await ScaffolderApp.CreateAsync(
             provider,
@@ -75,7 +76,7 @@ public sealed class ScaffolderTestHost : IAsyncDisposable
         var factory = app.WithWebHostBuilder(builder =>
         {
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(
-                new Dictionary<string, string?> { ["Scaffolder:WorkspaceRoot"] = Path.Combine(app.Root, "workspaces") }));
+                new Dictionary<string, string?> { ["Scaffolder:WorkspaceRoot"] = workspaceRoot?.Invoke(app.Root) ?? Path.Combine(app.Root, "workspaces") }));
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<ActionRecorder>();
