@@ -31,7 +31,9 @@ public sealed class ScaffolderBenchmark : IBenchmarkHarness
 {
     public string Name => "scaffolder";
 
-    public string Description => "POST /v2/tasks → completed p50, POST /v2/dry-run p50, 50 tasks at once (--provider sqlite|postgres, --iterations, --burst, --workers, --template, --values)";
+    public string Description =>
+        "POST /v2/tasks → completed p50, POST /v2/dry-run p50, 50 tasks at once " +
+        "(--provider sqlite|postgres, --iterations, --burst, --workers, --template <ref> --values <json with {i}>, --set key=value with {root})";
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
@@ -68,6 +70,8 @@ public sealed class ScaffolderBenchmark : IBenchmarkHarness
             ["Catalog:Locations:FileRoots:1"] = templatesRoot,
             ["Catalog:ProcessingInterval"] = "01:00:00",
         });
+        builder.Configuration.AddInMemoryCollection(options.Settings.Select(setting =>
+            KeyValuePair.Create(setting.Key, (string?)setting.Value.Replace("{root}", root, StringComparison.Ordinal))));
         builder.Logging.ClearProviders().AddFilter(_ => false);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddScaffolder();
@@ -234,17 +238,16 @@ public sealed class ScaffolderBenchmark : IBenchmarkHarness
         }.ToJsonString();
     }
 
+    /// <summary>The form values of run <paramref name="i"/>: <c>{i}</c> in any string of <c>--values</c> becomes the run number.</summary>
     private static JsonObject Values(BenchOptions options, int i)
     {
-        var values = options.Values is null
-            ? JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(BenchTemplate.Values(i)))!.AsObject()
-            : (JsonObject)options.Values.DeepClone();
-        if (options.Values is not null && values["name"] is JsonValue name && name.TryGetValue<string>(out var text))
+        if (options.Values is null)
         {
-            values["name"] = $"{text}-{i}";
+            return JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(BenchTemplate.Values(i)))!.AsObject();
         }
 
-        return values;
+        var text = options.Values.ToJsonString().Replace("{i}", i.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return JsonNode.Parse(text)!.AsObject();
     }
 
     private static void CopyDirectory(string source, string target)
@@ -276,11 +279,12 @@ public sealed class ScaffolderBenchmark : IBenchmarkHarness
         }
     }
 
-    private sealed record BenchOptions(DatabaseProvider Provider, int Iterations, int Burst, int Workers, string? TemplateRef, JsonObject? Values)
+    private sealed record BenchOptions(
+        DatabaseProvider Provider, int Iterations, int Burst, int Workers, string? TemplateRef, JsonObject? Values, IReadOnlyDictionary<string, string> Settings)
     {
         public static BenchOptions Parse(IReadOnlyList<string> arguments)
         {
-            var options = new BenchOptions(DatabaseProvider.Sqlite, 30, 50, 4, null, null);
+            var options = new BenchOptions(DatabaseProvider.Sqlite, 30, 50, 4, null, null, new Dictionary<string, string>());
             for (var i = 0; i + 1 < arguments.Count; i += 2)
             {
                 var value = arguments[i + 1];
@@ -292,6 +296,10 @@ public sealed class ScaffolderBenchmark : IBenchmarkHarness
                     "--workers" => options with { Workers = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--template" => options with { TemplateRef = value },
                     "--values" => options with { Values = JsonNode.Parse(value)!.AsObject() },
+                    "--set" when value.Split('=', 2) is [var key, var setting] => options with
+                    {
+                        Settings = new Dictionary<string, string>(options.Settings) { [key] = setting },
+                    },
                     _ => throw new ArgumentException($"Unknown option {arguments[i]}"),
                 };
             }
