@@ -18,6 +18,7 @@ public static class ScaffolderHost
         }));
         builder.Services.AddCatalog(builder.Configuration);
         builder.Services.AddHierarchy(builder.Configuration);
+        builder.Services.AddScaffolding(builder.Configuration);
         return builder;
     }
 
@@ -32,6 +33,7 @@ public static class ScaffolderHost
             .MapLocationEndpoints()
             .MapCatalogMiscEndpoints();
         app.MapHierarchy();
+        app.MapScaffolding();
         return app;
     }
 }

@@ -38,7 +38,7 @@ public abstract class HierarchyLocationAndSeedTests(DatabaseProvider provider)
     [Fact]
     public async Task With_the_seed_enabled_an_empty_service_starts_with_the_example_estate_once()
     {
-        var database = await Scaffolder.Testing.TestDatabases.CreateOptionsAsync(provider);
+        var database = await global::Scaffolder.Testing.TestDatabases.CreateOptionsAsync(provider);
         void Settings(Dictionary<string, string?> s)
         {
             s["Hierarchy:Seed:Enabled"] = "true";
