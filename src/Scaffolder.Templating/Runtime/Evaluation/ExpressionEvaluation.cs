@@ -1,0 +1,429 @@
+using System.Text;
+using Scaffolder.Templating.Runtime;
+
+namespace Scaffolder.Templating.Syntax;
+
+internal abstract partial class Expression
+{
+    internal abstract object? Evaluate(RenderContext context);
+}
+
+/// <summary>Paths that can be read and assigned: variables, members, indexers, <c>this</c>, nested expressions.</summary>
+internal partial interface IAssignable
+{
+    object? GetValue(RenderContext context);
+
+    void SetValue(RenderContext context, object? value);
+}
+
+internal sealed partial class LiteralExpression
+{
+    internal override object? Evaluate(RenderContext context) => Value;
+}
+
+internal sealed partial class VariableExpression
+{
+    internal override object? Evaluate(RenderContext context) => context.GetValue(this);
+
+    public object? GetValue(RenderContext context) => context.GetVariable(this);
+
+    public void SetValue(RenderContext context, object? value) => context.SetVariable(this, value);
+}
+
+internal sealed partial class MemberExpression
+{
+    internal override object? Evaluate(RenderContext context) => context.GetValue(this);
+
+    public object? GetValue(RenderContext context)
+    {
+        var target = context.GetValue(Target);
+        if (target is null)
+        {
+            if (context.Settings.Semantics.RelaxedTargetAccess || NullConditional)
+            {
+                return null;
+            }
+
+            throw new TemplateRuntimeException(Member.Span, $"Cannot get the member {this} for a null object.");
+        }
+
+        if (ObjectAccess.TryGetMember(target, Member.Name, out var value))
+        {
+            return value;
+        }
+
+        if (!context.Settings.Semantics.RelaxedMemberAccess)
+        {
+            throw new TemplateRuntimeException(Member.Span, $"Cannot get member with name {Member.Name}.");
+        }
+
+        return null;
+    }
+
+    public void SetValue(RenderContext context, object? value)
+    {
+        var target = context.GetValue(Target);
+        if (target is null)
+        {
+            throw new TemplateRuntimeException(Member.Span, $"Object `{Target}` is null. Cannot access member: {this}");
+        }
+
+        if (Operators.IsPrimitive(target))
+        {
+            throw new TemplateRuntimeException(Member.Span, $"Cannot get or set a member on the primitive `{context.ToText(target)}/{RenderContext.TypeName(target)}` when accessing member: {Member.Name}");
+        }
+
+        if (!ObjectAccess.TrySetMember(context, target, Member.Name, value))
+        {
+            throw new TemplateRuntimeException(Member.Span, $"Cannot set a value for the readonly member: {this}");
+        }
+    }
+}
+
+internal sealed partial class IsEmptyExpression
+{
+    internal override object? Evaluate(RenderContext context) => context.GetValue(this);
+
+    public object? GetValue(RenderContext context) => context.IsEmpty(context.GetValue(Target));
+
+    public void SetValue(RenderContext context, object? value) =>
+        throw new TemplateRuntimeException(Span, "The `.empty?` property cannot be set");
+}
+
+internal sealed partial class IndexerExpression
+{
+    internal override object? Evaluate(RenderContext context) => context.GetValue(this);
+
+    public object? GetValue(RenderContext context) => Access(context, setter: false, null);
+
+    public void SetValue(RenderContext context, object? value) => Access(context, setter: true, value);
+
+    private object? Access(RenderContext context, bool setter, object? valueToSet)
+    {
+        var target = context.GetValue(Target);
+        if (target is null)
+        {
+            if (!setter && (context.Settings.Semantics.RelaxedTargetAccess || HasNullConditionalTarget(Target)))
+            {
+                return null;
+            }
+
+            throw new TemplateRuntimeException(Target.Span, $"Object `{Target}` is null. Cannot access indexer: {this}");
+        }
+
+        var index = context.Evaluate(Index);
+        if (index is null)
+        {
+            throw new TemplateRuntimeException(Index.Span, $"Cannot access target `{Target}` with a null indexer: {this}");
+        }
+
+        var isList = target is string || ObjectAccess.IsList(target) || Operators.IsPrimitive(target);
+        if (!isList || (target is TemplateArray && index is string))
+        {
+            var name = context.ToText(index) ?? string.Empty;
+            if (setter)
+            {
+                if (!ObjectAccess.TrySetMember(context, target, name, valueToSet))
+                {
+                    throw new TemplateRuntimeException(Index.Span, $"Cannot set a value for the readonly member `{name}` in the indexer: {Target}['{name}']");
+                }
+
+                return null;
+            }
+
+            if (ObjectAccess.TryGetMember(target, name, out var member))
+            {
+                return member;
+            }
+
+            if (!context.Settings.Semantics.RelaxedMemberAccess)
+            {
+                throw new TemplateRuntimeException(Index.Span, $"Cannot access target `{Target}` with an indexer: {Index}");
+            }
+
+            return null;
+        }
+
+        if (Operators.IsPrimitive(target))
+        {
+            throw new TemplateRuntimeException(Target.Span, $"Cannot use the {RenderContext.TypeName(target)} primitive `{context.ToText(target)}` as a list.");
+        }
+
+        var i = context.ToInt(Index.Span, index);
+        var length = target is string text ? text.Length : ObjectAccess.ListCount(target);
+        if (i < 0)
+        {
+            i += length;
+        }
+
+        if (!context.Settings.Semantics.RelaxedIndexerAccess && (i < 0 || i >= length))
+        {
+            throw new TemplateRuntimeException(Index.Span, $"The index {i} is out of bounds [0, {length}] on the `{Target}` with the indexer: {Index}");
+        }
+
+        if (i < 0)
+        {
+            return null;
+        }
+
+        if (target is string s)
+        {
+            if (setter)
+            {
+                throw new TemplateRuntimeException(Index.Span, "Cannot replace a character in a string");
+            }
+
+            return i < s.Length ? s[i].ToString() : null;
+        }
+
+        if (setter)
+        {
+            context.CheckSize(Index.Span, i);
+            if (!ObjectAccess.TrySetListItem(target, i, valueToSet))
+            {
+                throw new TemplateRuntimeException(Index.Span, $"Cannot set a value for the readonly item `{i}` in the indexer: {this}");
+            }
+
+            return null;
+        }
+
+        return ObjectAccess.ListItem(target, i);
+    }
+
+    private static bool HasNullConditionalTarget(Expression expression) => expression switch
+    {
+        MemberExpression member => member.NullConditional || HasNullConditionalTarget(member.Target),
+        IndexerExpression indexer => HasNullConditionalTarget(indexer.Target),
+        NestedExpression { Inner: { } inner } => HasNullConditionalTarget(inner),
+        _ => false,
+    };
+}
+
+internal sealed partial class ThisExpression
+{
+    internal override object? Evaluate(RenderContext context) => context.GetValue(this);
+
+    public object? GetValue(RenderContext context) => context.CurrentGlobal;
+
+    public void SetValue(RenderContext context, object? value) =>
+        throw new TemplateRuntimeException(Span, "Cannot set this variable");
+}
+
+internal sealed partial class NestedExpression
+{
+    internal override object? Evaluate(RenderContext context)
+    {
+        // Parentheses isolate pipes: a pipe inside does not consume an argument piped from outside.
+        context.PushPipeGroup();
+        try
+        {
+            return context.GetValue(this);
+        }
+        finally
+        {
+            context.PopPipeGroup();
+        }
+    }
+
+    public object? GetValue(RenderContext context) => context.Evaluate(Inner!);
+
+    public void SetValue(RenderContext context, object? value) => context.SetValue(Inner!, value);
+}
+
+internal sealed partial class BinaryExpression
+{
+    internal override object? Evaluate(RenderContext context)
+    {
+        var left = context.Evaluate(Left);
+        switch (Operator)
+        {
+            case BinaryOperator.And:
+                return context.ToBool(left) && context.ToBool(context.Evaluate(Right)) ? Box.True : Box.False;
+            case BinaryOperator.Or:
+                return context.ToBool(left) || context.ToBool(context.Evaluate(Right)) ? Box.True : Box.False;
+            default:
+                var right = context.Evaluate(Right);
+                return Operators.Binary(context, OperatorSpan, Operator, Left.Span, left, Right.Span, right);
+        }
+    }
+}
+
+internal sealed partial class UnaryExpression
+{
+    internal override object? Evaluate(RenderContext context)
+    {
+        if (Operator == UnaryOperator.FunctionAlias)
+        {
+            return context.Evaluate(Operand, alias: true);
+        }
+
+        return Operators.Unary(context, Operand.Span, Operator, context.Evaluate(Operand));
+    }
+}
+
+internal sealed partial class IncrementDecrementExpression
+{
+    internal override object? Evaluate(RenderContext context)
+    {
+        var value = Operators.Unary(context, Target.Span, UnaryOperator.Plus, context.Evaluate(Target));
+        var updated = Operators.Binary(context, Target.Span, BinaryOperator.Add, Target.Span, value, Target.Span, Box.Int(Increment ? 1 : -1));
+        context.SetValue(Target, updated);
+        return Postfix ? value : updated;
+    }
+}
+
+internal sealed partial class ConditionalExpression
+{
+    internal override object? Evaluate(RenderContext context)
+    {
+        var condition = context.ToBool(context.Evaluate(Condition));
+        var branch = condition ? Then : Otherwise;
+        return branch is null ? null : context.Evaluate(branch);
+    }
+}
+
+internal sealed partial class AssignExpression
+{
+    internal override object? Evaluate(RenderContext context)
+    {
+        object? value;
+        if (CompoundOperator == BinaryOperator.None)
+        {
+            value = Value is null ? null : context.Evaluate(Value);
+        }
+        else
+        {
+            var right = Value is null ? null : context.Evaluate(Value);
+            var left = context.Evaluate(Target);
+            value = Operators.Binary(context, Span, CompoundOperator, Span, left, Span, right);
+        }
+
+        context.SetValue(Target, value);
+        return null;
+    }
+}
+
+internal sealed partial class FunctionCallExpression
+{
+    internal override object? Evaluate(RenderContext context)
+    {
+        var function = context.Evaluate(Target, alias: true);
+        if (function is null)
+        {
+            if (context.Settings.Semantics.RelaxedFunctionAccess)
+            {
+                return null;
+            }
+
+            throw new TemplateRuntimeException(Target.Span, $"The function `{Target}` was not found");
+        }
+
+        return context.Call(this, function, context.AllowPipeArguments, Arguments);
+    }
+}
+
+internal sealed partial class NamedArgumentExpression
+{
+    internal override object? Evaluate(RenderContext context) => Value is null ? Box.True : context.Evaluate(Value);
+}
+
+internal sealed partial class PipeExpression
+{
+    internal override object? Evaluate(RenderContext context) => context.EvaluatePipe(this);
+}
+
+internal sealed partial class ArrayInitializerExpression
+{
+    internal override object? Evaluate(RenderContext context)
+    {
+        var array = new TemplateArray(Items.Count);
+        foreach (var item in Items)
+        {
+            array.Add(context.Evaluate(item));
+        }
+
+        return array;
+    }
+}
+
+internal sealed partial class ObjectInitializerExpression
+{
+    internal override object? Evaluate(RenderContext context)
+    {
+        var obj = new TemplateObject(Members.Count);
+        context.PushGlobalOnly(obj);
+        try
+        {
+            foreach (var member in Members)
+            {
+                obj.SetValue(member.Name, context.Evaluate(member.Value));
+            }
+        }
+        finally
+        {
+            context.PopGlobalOnly();
+        }
+
+        return obj;
+    }
+}
+
+internal sealed partial class InterpolatedStringExpression
+{
+    internal override object? Evaluate(RenderContext context)
+    {
+        context.PushPipeGroup();
+        try
+        {
+            var builder = new StringBuilder();
+            foreach (var part in Parts)
+            {
+                var value = context.Evaluate(part);
+                switch (value)
+                {
+                    case null:
+                        break;
+                    case string text:
+                        builder.Append(text);
+                        break;
+                    case bool flag:
+                        // Scriban appends the .NET string form here ("True"), unlike everywhere else.
+                        builder.Append(flag ? "True" : "False");
+                        break;
+                    default:
+                        builder.Append(context.ToText(value));
+                        break;
+                }
+
+                context.CheckSize(Span, builder.Length);
+            }
+
+            return builder.ToString();
+        }
+        finally
+        {
+            context.PopPipeGroup();
+        }
+    }
+}
+
+internal sealed partial class InterpolatedExpression
+{
+    internal override object? Evaluate(RenderContext context)
+    {
+        context.PushPipeGroup();
+        try
+        {
+            return Inner is null ? null : context.Evaluate(Inner);
+        }
+        finally
+        {
+            context.PopPipeGroup();
+        }
+    }
+}
+
+internal sealed partial class AnonymousFunctionExpression
+{
+    internal override object? Evaluate(RenderContext context) => Function.Callable;
+}
