@@ -217,6 +217,21 @@ public sealed class Glob
         {
             var start = _position;
             _position++;
+            if (!HasTopLevelComma(start))
+            {
+                // As in micromatch, braces without a comma are literal text (e.g. a template's "{{ values.name }}").
+                output.Append("\\{");
+                TranslateSequence(output, braceDepth + 1);
+                if (_position >= text.Length)
+                {
+                    throw new GlobException(original, $"'{{' at position {start + 1} is never closed");
+                }
+
+                output.Append("\\}");
+                _position++;
+                return;
+            }
+
             output.Append("(?:");
             while (true)
             {
@@ -237,6 +252,34 @@ public sealed class Glob
                 output.Append(')');
                 return;
             }
+        }
+
+        private bool HasTopLevelComma(int open)
+        {
+            var depth = 0;
+            for (var i = open; i < text.Length; i++)
+            {
+                switch (text[i])
+                {
+                    case '\\':
+                        i++;
+                        break;
+                    case '{':
+                        depth++;
+                        break;
+                    case '}':
+                        if (--depth == 0)
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case ',' when depth == 1:
+                        return true;
+                }
+            }
+
+            return false;
         }
     }
 }
