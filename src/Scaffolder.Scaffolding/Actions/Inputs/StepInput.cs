@@ -56,7 +56,8 @@ public sealed class StepInput(string actionId, JsonObject input)
 
         if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number)
         {
-            var number = value.GetValue<double>();
+            // The value may wrap a JsonElement or any CLR number type; its JSON text reads the same either way.
+            var number = double.Parse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
             return double.IsFinite(number) ? number : throw Error(name, "must be a finite number");
         }
 
