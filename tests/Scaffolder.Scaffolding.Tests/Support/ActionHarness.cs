@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Scaffolder.JsonSchema;
 using Scaffolder.Scaffolding.Actions;
-using YamlDotNet.Serialization;
 
 namespace Scaffolder.Scaffolding.Tests.Support;
 
@@ -61,12 +60,12 @@ public sealed class ActionHarness : IDisposable
 
     public static JsonObject Input(string json) => JsonNode.Parse(json)!.AsObject();
 
-    /// <summary>A step input written as YAML, as in a template.</summary>
+    /// <summary>YAML read as the catalog reads it (YAML 1.2 core schema types), as a JSON object.</summary>
     public static JsonObject Yaml(string yaml)
     {
-        var data = new DeserializerBuilder().Build().Deserialize<object>(yaml);
-        var json = new SerializerBuilder().JsonCompatible().Build().Serialize(data);
-        return JsonNode.Parse(json)!.AsObject();
+        var document = Assert.Single(Catalog.Ingestion.YamlDocuments.Parse(yaml));
+        Assert.Null(document.Error);
+        return document.Value!.AsObject();
     }
 
     public string WriteTemplateFile(string relativePath, string content) => Write(TemplateFolder, relativePath, content);
