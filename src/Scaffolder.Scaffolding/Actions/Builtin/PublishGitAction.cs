@@ -113,9 +113,10 @@ public sealed class PublishGitAction(LocalGitPublisher publisher, ScmIntegration
         };
 
         var result = await PublishErrors.RunAsync(Id, () => publisher.PublishAsync(request, new ActionPublishLog(context.Logger), context.CancellationToken));
-        context.Logger.Info($"Published commit {result.CommitHash} to {result.RemoteUrl} (branch {target.Branch})");
-        context.Output("remoteUrl", result.RemoteUrl);
-        context.Output("repoContentsUrl", result.RepoContentsUrl);
+        var remoteUrl = LocalPublishTarget.AsUrl(result.RemoteUrl);
+        context.Logger.Info($"Published commit {result.CommitHash} to {remoteUrl} (branch {target.Branch})");
+        context.Output("remoteUrl", remoteUrl);
+        context.Output("repoContentsUrl", remoteUrl == result.RemoteUrl ? result.RepoContentsUrl : RepoContentsUrl.Create(remoteUrl, target.Branch));
         context.Output("commitHash", result.CommitHash);
     }
 }

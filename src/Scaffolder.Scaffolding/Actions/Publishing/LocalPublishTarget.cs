@@ -29,7 +29,8 @@ public sealed record LocalPublishTarget(string RemoteUrl, string RepoContentsUrl
             if (!string.IsNullOrWhiteSpace(remoteUrl))
             {
                 var remote = GitRemote.Parse(remoteUrl);
-                return new LocalPublishTarget(remote.Url, Scaffolder.Publishing.Local.RepoContentsUrl.Create(remote.Url, branch), branch, remote.LocalPath);
+                var remoteAsUrl = AsUrl(remote.Url);
+                return new LocalPublishTarget(remoteAsUrl, Scaffolder.Publishing.Local.RepoContentsUrl.Create(remoteAsUrl, branch), branch, remote.LocalPath);
             }
 
             var parsed = RepoUrl.Parse(repoUrl, integrations, out var integration);
@@ -48,4 +49,7 @@ public sealed record LocalPublishTarget(string RemoteUrl, string RepoContentsUrl
             throw new InputError($"{input.ActionId}: {e.Message}", e);
         }
     }
+
+    /// <summary>A remote given as a path becomes a <c>file://</c> URL, so its outputs are URLs later steps (catalog:register) can use.</summary>
+    public static string AsUrl(string remote) => Path.IsPathFullyQualified(remote) ? new Uri(remote).AbsoluteUri : remote;
 }
