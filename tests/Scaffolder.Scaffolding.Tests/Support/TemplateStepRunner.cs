@@ -18,6 +18,8 @@ public sealed partial class TemplateStepRunner(IReadOnlyDictionary<string, IScaf
 
     public Dictionary<string, IReadOnlyDictionary<string, JsonNode?>> StepOutputs { get; } = new(StringComparer.Ordinal);
 
+    public Dictionary<string, TimeSpan> StepDurations { get; } = new(StringComparer.Ordinal);
+
     public async Task<JsonObject> RunAsync(string templateFile, JsonObject parameters, CancellationToken cancellationToken = default)
     {
         var document = Assert.Single(YamlDocuments.Parse(await File.ReadAllTextAsync(templateFile, cancellationToken)));
@@ -42,7 +44,9 @@ public sealed partial class TemplateStepRunner(IReadOnlyDictionary<string, IScaf
                 Logger = logger,
                 CancellationToken = cancellationToken,
             };
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             await action.ExecuteAsync(context);
+            StepDurations[id] = watch.Elapsed;
             StepOutputs[id] = context.Outputs;
         }
 
