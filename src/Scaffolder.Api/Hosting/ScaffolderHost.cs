@@ -11,6 +11,7 @@ public static class ScaffolderHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
         builder.Services.AddOpenApi("v1");
         builder.Services.AddCatalog(builder.Configuration);
+        builder.Services.AddScaffolding(builder.Configuration);
         builder.Services.AddScaffolderActions(builder.Configuration);
         return builder;
     }
@@ -25,6 +26,7 @@ public static class ScaffolderHost
             .MapEntityEndpoints()
             .MapLocationEndpoints()
             .MapCatalogMiscEndpoints();
+        app.MapScaffolding();
         return app;
     }
 }

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Scaffolder.Common.Errors;
+using Scaffolder.Scaffolding.Actions;
+using Scaffolder.Scaffolding.Execution;
+using Scaffolder.Scaffolding.Tasks;
+using Scaffolder.Scaffolding.Templates;
+
+namespace Scaffolder.Scaffolding.DryRun;
+
+/// <summary>
+/// Runs a template without a task: its files are written to a throwaway folder that serves as the
+/// template's base URL, its steps run in a throwaway workspace (actions that cannot dry-run are
+/// skipped, their outputs made up from their schemas), and the answer carries the log, the
+/// workspace's files and the output. Nothing is stored; both folders are removed afterwards.
+/// </summary>
+public sealed class DryRunService(WorkflowRunner runner, ActionRegistry actions, ScaffolderOptions options)
+{
+    public const string EntityRef = "template:default/dry-run";
+
+    /// <summary>Runs the dry run; a malformed template or request is an <see cref="InputError"/>, invalid values a <see cref="TemplateValuesInvalidError"/>.</summary>
+    public async Task<JsonObject> RunAsync(DryRunRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!TemplateDefinition.IsTemplate(request.Template))
+        {
+            throw new InputError("Input template is not a template");
+        }
+
+        var id = Guid.NewGuid().ToString();
+        var root = options.ResolveWorkspaceRoot();
+        using var contents = TaskWorkspace.Create(root, $"dry-run-{id}-contents");
+        WriteContents(contents.Path, request.DirectoryContents);
+        var baseUrl = new Uri(Path.Combine(contents.Path, "template.yaml")).AbsoluteUri;
+        var template = TemplateCatalog.Compile(request.Template, EntityRef, baseUrl);
+        var values = ParameterValidator.ValidateValues(template, request.Values);
+        ParameterValidator.ValidateSecrets(template, request.Secrets);
+        var unknown = template.Definition.Steps.FirstOrDefault(s => actions.Find(s.Action) is null);
+        if (unknown is not null)
+        {
+            throw new InputError($"Template cannot run: step {unknown.Id}: {ActionRegistry.NotRegisteredMessage(unknown.Action)}");
+        }
+
+        var spec = TaskSpecBuilder.Build(template.Definition, values, TaskCaller.Anonymous, EntityRef, baseUrl);
+        using var workspace = TaskWorkspace.Create(root, $"dry-run-{id}");
+        var log = new CollectingEventSink();
+        var outcome = await runner.RunAsync(new WorkflowRun
+        {
+            TaskId = id,
+            Spec = spec,
+            Secrets = request.Secrets,
+            WorkspacePath = workspace.Path,
+            IsDryRun = true,
+            Events = log,
+            Abort = cancellationToken,
+        });
+
+        var result = new JsonObject
+        {
+            ["log"] = new JsonArray(log.Bodies.Select(body => (JsonNode?)new JsonObject { ["body"] = body.DeepClone() }).ToArray()),
+            ["directoryContents"] = new JsonArray(WorkspaceFiles.Read(workspace.Path).Select(f => (JsonNode?)new JsonObject
+            {
+                ["path"] = f.Path,
+                ["executable"] = f.Executable,
+                ["base64Content"] = Convert.ToBase64String(f.Content),
+            }).ToArray()),
+            ["output"] = outcome.Output?.DeepClone() ?? new JsonObject(),
+            ["steps"] = spec["steps"]!.DeepClone(),
+        };
+        if (outcome.Error is not null)
+        {
+            result["error"] = new JsonObject { ["name"] = outcome.Error.Name, ["message"] = outcome.Error.Message };
+        }
+
+        return result;
+    }
+
+    private static void WriteContents(string root, IReadOnlyList<DryRunFile> files)
+    {
+        foreach (var file in files)
+        {
+            string target;
+            try
+            {
+                target = WorkspacePaths.Resolve(root, file.Path);
+            }
+            catch (InputError e)
+            {
+                throw new InputError($"Malformed request: directoryContents path \"{file.Path}\" is not usable: {e.Message}");
+            }
+
+            if (target == root)
+            {
+                throw new InputError($"Malformed request: directoryContents path \"{file.Path}\" does not name a file");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllBytes(target, file.Content);
+        }
+    }
+}
