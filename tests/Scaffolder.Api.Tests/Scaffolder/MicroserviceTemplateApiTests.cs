@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using Scaffolder.Api.Tests.Infrastructure;
+using Scaffolder.Catalog.Ingestion;
 using Scaffolder.Storage;
 using Scaffolder.Testing;
 using Xunit;
@@ -89,6 +91,40 @@ public abstract class MicroserviceTemplateApiTests(DatabaseProvider provider, IT
         Assert.Contains(events, e => (string?)e!["body"]!["stepId"] == "register" && (string?)e["body"]!["status"] == "skipped");
         var locations = (await (await _client.GetAsync("/api/catalog/locations")).ReadJsonAsync()).AsArray();
         Assert.Single(locations, l => l!["data"]!["target"]!.GetValue<string>().Contains("payments-api.git", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_dry_run_renders_the_skeleton_and_skips_publishing_and_registration()
+    {
+        var folder = RepositoryPaths.InRepo("templates", "microservice");
+        var request = new JsonObject
+        {
+            ["template"] = YamlDocuments.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "template.yaml"))).Single().Value!.DeepClone(),
+            ["values"] = JsonNode.Parse(CreateTaskBody)!["values"]!.DeepClone(),
+            ["directoryContents"] = new JsonArray(Directory.EnumerateFiles(Path.Combine(folder, "skeleton"), "*", SearchOption.AllDirectories)
+                .Select(f => (JsonNode?)new JsonObject
+                {
+                    ["path"] = Path.GetRelativePath(folder, f).Replace('\\', '/'),
+                    ["base64Content"] = Convert.ToBase64String(File.ReadAllBytes(f)),
+                })
+                .ToArray()),
+        };
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var response = await _client.PostJsonAsync("/api/scaffolder/v2/dry-run", request);
+        testOutput.WriteLine($"POST /v2/dry-run (first of a fresh process, {provider}): {watch.ElapsedMilliseconds} ms");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.ReadJsonAsync();
+        Assert.Null(result["error"]);
+        var files = result["directoryContents"]!.AsArray().ToDictionary(f => f!["path"]!.GetValue<string>(), f => Encoding.UTF8.GetString(Convert.FromBase64String(f!["base64Content"]!.GetValue<string>())));
+        Assert.Contains("src/payments-api/Program.cs", files.Keys);
+        Assert.Contains("tests/payments-api.Tests/payments-api.Tests.csproj", files.Keys);
+        var planned = new Uri(Path.Combine(_app.Root, "data", "repos", "team-a", "payments-api.git")).AbsoluteUri;
+        Assert.Contains($"backstage.io/source-location: \"url:{planned}/-/blob/main/\"", files["catalog-info.yaml"], StringComparison.Ordinal);
+        var skipped = result["log"]!.AsArray().Select(l => l!["body"]!).Where(b => (string?)b["status"] == "skipped").Select(b => (string?)b["stepId"]);
+        Assert.Equal(["publish", "register"], skipped);
+        Assert.False(Directory.Exists(Path.Combine(_app.Root, "data", "repos", "team-a", "payments-api.git")));
     }
 
     private async Task<JsonNode> WaitUntilFinishedAsync(string id)
