@@ -19,6 +19,7 @@ public static class ScaffolderHost
         builder.Services.AddCatalog(builder.Configuration);
         builder.Services.AddHierarchy(builder.Configuration);
         builder.Services.AddScaffolding(builder.Configuration);
+        builder.Services.AddScaffolderActions(builder.Configuration);
         return builder;
     }
 

@@ -29,20 +29,21 @@ public static class WorkspacePaths
             throw new InputError($"Path \"{relativePath}\" resolves outside the workspace");
         }
 
-        // Walk existing components so a symbolic link inside the workspace cannot point out of it.
-        var current = root;
-        foreach (var part in Path.GetRelativePath(root, full).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        // Follow the path as the kernel will: a symbolic link inside the workspace must not lead out of it,
+        // including links whose targets climb with '..' through other links.
+        string real;
+        try
         {
-            current = Path.Combine(current, part);
-            FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
-            if (info.Exists && info.LinkTarget is not null)
-            {
-                var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-                if (target is null || !IsInside(root, target))
-                {
-                    throw new InputError($"Path \"{relativePath}\" goes through a symbolic link that leads outside the workspace");
-                }
-            }
+            real = RealPaths.Resolve(full);
+        }
+        catch (IOException e)
+        {
+            throw new InputError($"Path \"{relativePath}\" cannot be resolved: {e.Message}");
+        }
+
+        if (!IsInside(RealPaths.Resolve(root), real))
+        {
+            throw new InputError($"Path \"{relativePath}\" goes through a symbolic link that leads outside the workspace");
         }
 
         return full;

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Scaffolder.Templating;
+
+namespace Scaffolder.Scaffolding.Actions.Skeletons;
+
+/// <summary>Skeletons written in Scriban's language (<c>{{ values.name }}</c>), rendered by <see cref="Scaffolder.Templating"/>.</summary>
+public sealed class ScribanSkeletonEngine(TemplateRenderOptions? renderOptions = null) : ISkeletonTemplateEngine
+{
+    private readonly TemplateRenderOptions _options = renderOptions ?? new TemplateRenderOptions { OutputLimit = 16 * 1024 * 1024 };
+
+    public string Name => "Scriban";
+
+    public bool MayContainExpressions(string text) => text.Contains("{{", StringComparison.Ordinal);
+
+    public ISkeletonTemplate Compile(string text, string name)
+    {
+        var template = Template.Parse(text, name);
+        return template.HasErrors
+            ? throw new SkeletonTemplateException(string.Join("; ", template.Messages.Select(m => m.ToString())))
+            : new Compiled(template, _options);
+    }
+
+    private sealed class Compiled(Template template, TemplateRenderOptions options) : ISkeletonTemplate
+    {
+        public string Render(JsonObject context, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return template.Render(context, options, cancellationToken);
+            }
+            catch (TemplateRuntimeException e)
+            {
+                throw new SkeletonTemplateException(e.Message, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text;
+using Scaffolder.Common.Errors;
+
+namespace Scaffolder.Scaffolding.Actions.Skeletons;
+
+/// <summary>What writing a plan did.</summary>
+public sealed record SkeletonWriteResult(int Written, IReadOnlyList<string> KeptExisting);
+
+/// <summary>
+/// Applies a <see cref="SkeletonPlan"/> to disk. Every write is checked against the workspace as the
+/// kernel will resolve it (a symbolic link written earlier cannot redirect a later write out of the
+/// workspace); files keep their Unix permission bits; existing files are kept unless
+/// <c>replace</c> is set, and a symbolic link in the way is replaced, never written through.
+/// </summary>
+public static class SkeletonWriter
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static SkeletonWriteResult Apply(SkeletonPlan plan, string workspace, bool replace, CancellationToken cancellationToken)
+    {
+        var workspaceRoot = RealPaths.Resolve(workspace);
+        var written = 0;
+        var kept = new List<string>();
+        foreach (var operation in plan.Operations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var target = operation.TargetPath;
+            EnsureParent(target, workspaceRoot, operation);
+
+            if (operation.Kind == SkeletonOperationKind.CreateDirectory)
+            {
+                if (File.Exists(target) || IsLink(target))
+                {
+                    throw new InputError($"Cannot create the folder '{Shown(target, workspaceRoot)}': a file with that name already exists");
+                }
+
+                Confine(target, workspaceRoot, operation);
+                Directory.CreateDirectory(target);
+                continue;
+            }
+
+            if (Directory.Exists(target) && !IsLink(target))
+            {
+                throw new InputError($"Cannot write '{Shown(target, workspaceRoot)}' from '{operation.Source.RelativePath}': a folder with that name already exists");
+            }
+
+            if (File.Exists(target) || IsLink(target))
+            {
+                if (!replace)
+                {
+                    kept.Add(Shown(target, workspaceRoot));
+                    continue;
+                }
+
+                File.Delete(target);
+            }
+
+            Confine(target, workspaceRoot, operation);
+            switch (operation.Kind)
+            {
+                case SkeletonOperationKind.CopyFile:
+                    File.Copy(operation.Source.FullPath, target, overwrite: false);
+                    SetMode(target, operation.Source.Mode);
+                    break;
+                case SkeletonOperationKind.WriteText:
+                    File.WriteAllText(target, operation.Content ?? string.Empty, Utf8);
+                    SetMode(target, operation.Source.Mode);
+                    break;
+                case SkeletonOperationKind.CreateLink:
+                    File.CreateSymbolicLink(target, operation.Source.LinkTarget!);
+                    if (!RealPaths.IsInside(workspaceRoot, RealPaths.Resolve(target)))
+                    {
+                        File.Delete(target);
+                        throw new InputError($"'{operation.Source.RelativePath}' is a symbolic link to '{operation.Source.LinkTarget}', which leads outside the workspace");
+                    }
+
+                    break;
+            }
+
+            written++;
+        }
+
+        return new SkeletonWriteResult(written, kept);
+    }
+
+    private static void EnsureParent(string target, string workspaceRoot, SkeletonOperation operation)
+    {
+        var parent = Path.GetDirectoryName(target)!;
+        Confine(parent, workspaceRoot, operation);
+        Directory.CreateDirectory(parent);
+    }
+
+    private static void Confine(string path, string workspaceRoot, SkeletonOperation operation)
+    {
+        if (!RealPaths.IsInside(workspaceRoot, RealPaths.Resolve(path)))
+        {
+            throw new InputError($"'{operation.Source.RelativePath}' would be written through a symbolic link that leads outside the workspace");
+        }
+    }
+
+    private static bool IsLink(string path) => new FileInfo(path).LinkTarget is not null;
+
+    private static void SetMode(string path, UnixFileMode mode)
+    {
+        if (OperatingSystem.IsWindows() || mode == default)
+        {
+            return;
+        }
+
+        // Only permission bits travel; the owner can always read and write what was generated.
+        const UnixFileMode permissions = (UnixFileMode)0x1FF;
+        File.SetUnixFileMode(path, (mode & permissions) | UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    private static string Shown(string path, string workspaceRoot) => Path.GetRelativePath(workspaceRoot, path).Replace('\\', '/');
+}
