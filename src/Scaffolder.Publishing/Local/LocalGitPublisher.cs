@@ -50,6 +50,17 @@ public sealed class LocalGitPublisher
         {
             var repository = await Store.EnsureAsync(target.Owner!, target.Repo!, branch, cancellationToken).ConfigureAwait(false);
             remote = GitRemote.Parse(new Uri(repository.GitDirectory).AbsoluteUri);
+
+            // A push of an identical commit (same tree, author and second) would be a silent no-op, so an
+            // existing branch is refused up front rather than left to the push's fast-forward check.
+            var branches = await _git.ListRemoteBranchesAsync(remote, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (branches.Contains(branch, StringComparer.Ordinal))
+            {
+                throw new PublishingInputException(
+                    $"The local repository {target.Owner}/{target.Repo} already has a branch '{branch}'; publishing never overwrites one. " +
+                    "Choose another repository name, or remove the existing repository first.");
+            }
+
             log.Info($"Publishing to the local repository {target.Owner}/{target.Repo} at {repository.GitDirectory}");
         }
 

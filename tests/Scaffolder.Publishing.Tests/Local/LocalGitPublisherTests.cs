@@ -113,13 +113,39 @@ public sealed class LocalGitPublisherTests : IDisposable
     }
 
     [Fact]
-    public async Task Publishing_again_to_a_branch_with_other_history_fails_clearly_and_keeps_what_is_there()
+    public async Task Publishing_again_to_an_existing_local_branch_fails_clearly_and_keeps_what_is_there()
     {
         var first = await _publisher.PublishAsync(new PublishGitRequest { WorkspacePath = _workspace, Owner = "o", Repo = "r" });
         _temp.WriteFile("workspace/catalog-info.yaml", "changed\n");
 
-        var error = await Assert.ThrowsAsync<GitPushRejectedException>(
+        var error = await Assert.ThrowsAsync<PublishingInputException>(
             () => _publisher.PublishAsync(new PublishGitRequest { WorkspacePath = _workspace, Owner = "o", Repo = "r" }));
+
+        Assert.Contains("o/r already has a branch 'main'", error.Message, StringComparison.Ordinal);
+        var bare = Path.Combine(_root, "o", "r.git");
+        Assert.Equal(first.CommitHash, await TestGit.RunAsync(bare, "--git-dir=" + bare, "rev-parse", "refs/heads/main"));
+    }
+
+    [Fact]
+    public async Task Publishing_identical_content_again_within_the_same_second_is_refused_too()
+    {
+        await _publisher.PublishAsync(new PublishGitRequest { WorkspacePath = _workspace, Owner = "o", Repo = "same" });
+
+        var error = await Assert.ThrowsAsync<PublishingInputException>(
+            () => _publisher.PublishAsync(new PublishGitRequest { WorkspacePath = _workspace, Owner = "o", Repo = "same" }));
+
+        Assert.Contains("never overwrites", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pushing_other_history_to_an_existing_remote_branch_is_rejected_and_keeps_what_is_there()
+    {
+        var first = await _publisher.PublishAsync(new PublishGitRequest { WorkspacePath = _workspace, Owner = "o", Repo = "r" });
+        _temp.WriteFile("workspace/catalog-info.yaml", "changed\n");
+        var remoteUrl = new Uri(Path.Combine(_root, "o", "r.git")).AbsoluteUri;
+
+        var error = await Assert.ThrowsAsync<GitPushRejectedException>(
+            () => _publisher.PublishAsync(new PublishGitRequest { WorkspacePath = _workspace, RemoteUrl = remoteUrl }));
 
         Assert.Contains("branch 'main' already exists there", error.Message, StringComparison.Ordinal);
         var bare = Path.Combine(_root, "o", "r.git");
