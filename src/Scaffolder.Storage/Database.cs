@@ -48,6 +48,12 @@ public sealed class Database : IAsyncDisposable
 
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
+
+        // WAL with synchronous=NORMAL stays consistent after a crash (a power loss may drop the last
+        // commits); a larger page cache keeps the catalog's indexes in memory during bulk writes.
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 

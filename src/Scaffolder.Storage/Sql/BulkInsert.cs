@@ -40,26 +40,60 @@ internal static class BulkInsert
             return;
         }
 
-        using var command = connection.CreateCommand();
+        using var command = Prepare(connection, transaction, sql, rows[0].Length);
+        foreach (var row in rows)
+        {
+            Bind(command, row);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Runs one parameterised statement per row, prepared once, and reads one value from each row's result.</summary>
+    public static List<T> QueryPrepared<T>(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<object?[]> rows, Func<DbDataReader, T> read)
+    {
+        var results = new List<T>(rows.Count);
+        if (rows.Count == 0)
+        {
+            return results;
+        }
+
+        using var command = Prepare(connection, transaction, sql, rows[0].Length);
+        foreach (var row in rows)
+        {
+            Bind(command, row);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                throw new InvalidOperationException($"The statement returned no row: {sql}");
+            }
+
+            results.Add(read(reader));
+        }
+
+        return results;
+    }
+
+    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, int width)
+    {
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        var parameters = new DbParameter[rows[0].Length];
-        for (var i = 0; i < parameters.Length; i++)
+        for (var i = 0; i < width; i++)
         {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = $"@p{i}";
-            command.Parameters.Add(parameters[i]);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            command.Parameters.Add(parameter);
         }
 
         command.Prepare();
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                parameters[i].Value = row[i] ?? DBNull.Value;
-            }
+        return command;
+    }
 
-            command.ExecuteNonQuery();
+    private static void Bind(DbCommand command, object?[] row)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            command.Parameters[i].Value = row[i] ?? DBNull.Value;
         }
     }
 
