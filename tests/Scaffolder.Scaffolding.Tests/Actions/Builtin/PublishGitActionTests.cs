@@ -80,9 +80,10 @@ public sealed class PublishGitActionTests : IDisposable
         await _harness.RunAsync(Action, input);
         _harness.WriteWorkspaceFile("README.md", "changed");
 
-        var error = await Assert.ThrowsAnyAsync<PublishingException>(() => _harness.RunAsync(Action, input));
+        var error = await Assert.ThrowsAsync<InputError>(() => _harness.RunAsync(Action, input));
 
         Assert.StartsWith("publish:git: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("already has a branch 'main'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
