@@ -308,19 +308,7 @@ public sealed class HierarchyService(HierarchyStore store, NodeProjector project
         var tags = current.Tags;
         if (patch.Tags is not null)
         {
-            var merged = new Dictionary<string, string>(current.Tags, StringComparer.Ordinal);
-            foreach (var (key, value) in patch.Tags)
-            {
-                if (value is null)
-                {
-                    merged.Remove(key);
-                }
-                else
-                {
-                    merged[key] = value;
-                }
-            }
-
+            var merged = MergePatch(current.Tags, patch.Tags);
             NodeRules.CheckTags(merged, "update");
             tags = merged;
         }
@@ -328,19 +316,7 @@ public sealed class HierarchyService(HierarchyStore store, NodeProjector project
         var config = current.Config;
         if (patch.Config is not null)
         {
-            var merged = new Dictionary<string, JsonNode>(current.Config, StringComparer.Ordinal);
-            foreach (var (key, value) in patch.Config)
-            {
-                if (value is null)
-                {
-                    merged.Remove(key);
-                }
-                else
-                {
-                    merged[key] = value;
-                }
-            }
-
+            var merged = MergePatch(current.Config, patch.Config);
             NodeRules.CheckConfig(merged, "update");
             config = merged;
         }
@@ -459,6 +435,26 @@ public sealed class HierarchyService(HierarchyStore store, NodeProjector project
     internal static NotFoundError NotFound(NodeKey key) => new($"No node named '{key.Name}' in namespace '{key.Namespace}'");
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
+
+    // JSON merge patch of one map: a null value removes the key, any other value sets it.
+    private static Dictionary<string, T> MergePatch<T>(IReadOnlyDictionary<string, T> current, IReadOnlyDictionary<string, T?> patch)
+        where T : class
+    {
+        var merged = new Dictionary<string, T>(current, StringComparer.Ordinal);
+        foreach (var (key, value) in patch)
+        {
+            if (value is null)
+            {
+                merged.Remove(key);
+            }
+            else
+            {
+                merged[key] = value;
+            }
+        }
+
+        return merged;
+    }
 
     private sealed record NodeChange(
         string Operation, HierarchyNode? Before, string? BeforeParent, HierarchyNode After, string? AfterParent, JsonObject? Details);
