@@ -20,6 +20,7 @@ internal sealed partial class NunjucksTemplateParser
     private readonly NunjucksExpressionParser _code;
     private TextPosition _position = new(0, 0, 0);
     private bool _dropLeadingWhitespace;
+    private readonly HashSet<string> _blockNames = new(StringComparer.Ordinal);
     private int _depth;
 
     public NunjucksTemplateParser(string text, string name, int maxDepth, Func<string, bool> isFilter, Func<string, bool> isTest)
@@ -83,11 +84,14 @@ internal sealed partial class NunjucksTemplateParser
                     _code.BeginCode(token.End);
                     var expression = _code.ParseCodeExpression();
                     var end = _code.NextToken();
+                    if (end.Kind == NunjucksTokenKind.EndOfInput)
+                    {
+                        throw new NunjucksSyntaxException(token.Start, "expected variable end: this `${{` is not closed by `}}`");
+                    }
+
                     if (end.Kind != NunjucksTokenKind.VariableEnd)
                     {
-                        throw _code.Fail(end, end.Kind == NunjucksTokenKind.EndOfInput
-                            ? "expected variable end"
-                            : $"expected variable end, got {NunjucksExpressionParser.DescribeToken(end)}");
+                        throw _code.Fail(end, $"expected variable end, got {NunjucksExpressionParser.DescribeToken(end)}");
                     }
 
                     _dropLeadingWhitespace = end.Value[0] == '-';
@@ -153,7 +157,8 @@ internal sealed partial class NunjucksTemplateParser
                 "set" => ParseSet(start),
                 "raw" or "verbatim" => ParseRaw(start, name.Value),
                 "filter" => ParseFilter(start),
-                "block" or "extends" or "include" or "import" or "from" or "macro" or "call" or "switch"
+                "block" => ParseBlock(start),
+                "extends" or "include" or "import" or "from" or "macro" or "call" or "switch"
                     or "ifAsync" or "asyncEach" or "asyncAll" =>
                     throw _code.Fail(name, $"the `{name.Value}` tag is not supported in Backstage templates rendered here"),
                 _ => throw _code.Fail(name, $"unknown block tag: {name.Value}"),
@@ -208,9 +213,7 @@ internal sealed partial class NunjucksTemplateParser
         var body = ParseNodes(ends, out var stop);
         if (stop is null)
         {
-            throw new NunjucksSyntaxException(
-                open.Start,
-                $"unexpected end of file: the `{tag}` tag is not closed (expected {string.Join(" or ", ends.Select(end => "{% " + end + " %}"))})");
+            throw new NunjucksSyntaxException(open.Start, $"unexpected end of file: this `{tag}` tag is not closed by {{% {ends[^1]} %}}");
         }
 
         stoppedAt = stop.Value;
@@ -275,7 +278,7 @@ internal sealed partial class NunjucksTemplateParser
 
         var iterable = _code.ParseCodeExpression();
         AdvanceAfterBlockEnd(tag.Value);
-        var body = ParseUntil(open, "for", ["endfor", "else"], out var stop);
+        var body = ParseUntil(open, "for", ["else", "endfor"], out var stop);
         NunjucksBody? otherwise = null;
         if (stop.Value == "else")
         {
@@ -324,6 +327,32 @@ internal sealed partial class NunjucksTemplateParser
         var body = ParseUntil(open, "set", ["endset"], out _);
         AdvanceAfterBlockEnd();
         return new SetNode(Span(open.Start), targets, null, body);
+    }
+
+    /// <summary>
+    /// <c>{% block name %}...{% endblock %}</c>: without template inheritance (no loader), a block
+    /// renders its body where it stands, as Nunjucks does for a template that extends nothing.
+    /// </summary>
+    private BlockNode ParseBlock(NunjucksTemplateToken open)
+    {
+        var tag = _code.NextToken();
+        var name = _code.ParseCodePrimary();
+        if (name is not VariableExpression blockName)
+        {
+            throw new NunjucksSyntaxException(tag.Start, "parseBlock: variable name expected");
+        }
+
+        if (!_blockNames.Add(blockName.Name))
+        {
+            throw new NunjucksSyntaxException(tag.Start, $"Block \"{blockName.Name}\" defined more than once.");
+        }
+
+        AdvanceAfterBlockEnd(tag.Value);
+        var body = ParseUntil(open, "block", ["endblock"], out _);
+        _code.NextToken();
+        _code.SkipSymbolToken(blockName.Name);
+        AdvanceAfterBlockEnd("endblock");
+        return new BlockNode(Span(open.Start), blockName.Name, body);
     }
 
     private FilterBlockNode ParseFilter(NunjucksTemplateToken open)

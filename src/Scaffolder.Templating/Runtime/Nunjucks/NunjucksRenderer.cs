@@ -70,6 +70,9 @@ internal sealed class NunjucksRenderer
                     case FilterBlockNode filter:
                         ExecuteFilter(filter);
                         break;
+                    case BlockNode block:
+                        ExecuteInFrame(block.Body, new NunjucksFrame(_scope.Frame, isolateWrites: true));
+                        break;
                 }
             }
             catch (Exception ex) when (ex is not TemplateRuntimeException and not OperationCanceledException)
@@ -123,6 +126,20 @@ internal sealed class NunjucksRenderer
         foreach (var target in node.Targets)
         {
             _scope.Frame.Assign(target, value);
+        }
+    }
+
+    private void ExecuteInFrame(NunjucksBody body, NunjucksFrame frame)
+    {
+        var outer = _scope.Frame;
+        _scope.Frame = frame;
+        try
+        {
+            Execute(body);
+        }
+        finally
+        {
+            _scope.Frame = outer;
         }
     }
 

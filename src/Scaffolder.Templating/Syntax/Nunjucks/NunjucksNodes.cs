@@ -86,3 +86,11 @@ internal sealed class FilterBlockNode(SourceSpan span, Expression call, Nunjucks
 
     public NunjucksBody Body { get; } = body;
 }
+
+/// <summary><c>{% block name %}</c>: its body, run in a frame that keeps its <c>set</c>s to itself.</summary>
+internal sealed class BlockNode(SourceSpan span, string name, NunjucksBody body) : NunjucksNode(span)
+{
+    public string Name { get; } = name;
+
+    public NunjucksBody Body { get; } = body;
+}
