@@ -32,6 +32,12 @@ internal sealed partial class NunjucksTemplateParser
         _code = new NunjucksExpressionParser(text, name, maxDepth, isFilter, isTest);
     }
 
+    /// <summary>Whether the text has anything besides variables that Nunjucks would act on: tags, comments, a stray comment end.</summary>
+    public static bool ContainsTagOrComment(string text) =>
+        text.Contains(NunjucksTemplateScanner.BlockStart, StringComparison.Ordinal)
+        || text.Contains(NunjucksTemplateScanner.CommentStart, StringComparison.Ordinal)
+        || text.Contains(NunjucksTemplateScanner.CommentEnd, StringComparison.Ordinal);
+
     /// <summary>The template's nodes, or an empty body and the error that stopped parsing.</summary>
     public NunjucksBody Parse(out TemplateMessage? error)
     {

@@ -26,8 +26,13 @@ internal sealed class NunjucksRenderer
     public static string Render(NunjucksBody body, NunjucksEnvironment environment, string name, JsonObject model, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var values = JsJson.FromJsonNode(model);
         var settings = environment.RenderOptions.ToSettings(cancellationToken, LanguageSemantics.JavaScriptLike, environment.Globals);
+        return Render(body, settings, name, JsJson.FromJsonNode(model));
+    }
+
+    /// <summary>Renders with settings and a model (runtime values) prepared by the caller.</summary>
+    public static string Render(NunjucksBody body, RenderSettings settings, string name, object? values)
+    {
         var context = RenderContext.Rent(settings, name);
         try
         {
