@@ -208,18 +208,18 @@ internal sealed partial class NunjucksExpressionParser
         Enter(Peek());
         try
         {
-            var body = ParseOr();
+            var body = AsJavaScript(ParseOr());
             var ifToken = Peek();
             if (!SkipSymbol("if"))
             {
                 return body;
             }
 
-            var condition = ParseOr();
+            var condition = AsJavaScript(ParseOr());
             Expression otherwise;
             if (SkipSymbol("else"))
             {
-                otherwise = ParseOr();
+                otherwise = AsJavaScript(ParseOr());
             }
             else
             {
@@ -298,7 +298,7 @@ internal sealed partial class NunjucksExpressionParser
             }
 
             Next();
-            node = MakeBinary(node, BinaryOperator.In, inToken, ParseIs());
+            node = MakeBinary(AsJavaScript(node), BinaryOperator.In, inToken, AsJavaScript(ParseIs()));
             if (invert)
             {
                 node = MakeUnary(UnaryOperator.Not, token, node);
@@ -339,7 +339,7 @@ internal sealed partial class NunjucksExpressionParser
             ExplicitCall = true,
             IsClosed = true,
         };
-        call.Arguments.Add(node);
+        call.Arguments.Add(AsJavaScript(node));
         if (Peek().Kind == NunjucksTokenKind.LeftParen)
         {
             ParseArguments(call.Arguments);
@@ -420,7 +420,12 @@ internal sealed partial class NunjucksExpressionParser
         while (Peek() is { Kind: NunjucksTokenKind.Operator } token && token.Value == text)
         {
             Next();
-            node = MakeBinary(node, op, token, ParseArithmetic(level + 1));
+            var right = ParseArithmetic(level + 1);
+
+            // `//` and `**` are emitted as Math.floor(a / b) and Math.pow(a, b): their operands are closed.
+            node = op is BinaryOperator.FloorDivide or BinaryOperator.Power
+                ? MakeBinary(AsJavaScript(node), op, token, AsJavaScript(right))
+                : MakeBinary(node, op, token, right);
         }
 
         return node;
@@ -493,7 +498,7 @@ internal sealed partial class NunjucksExpressionParser
             ExplicitCall = true,
             IsClosed = true,
         };
-        call.Arguments.Add(input);
+        call.Arguments.Add(AsJavaScript(input));
         if (Peek().Kind == NunjucksTokenKind.LeftParen)
         {
             ParseArguments(call.Arguments);
