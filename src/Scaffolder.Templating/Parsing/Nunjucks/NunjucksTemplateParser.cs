@@ -164,7 +164,8 @@ internal sealed partial class NunjucksTemplateParser
                 "raw" or "verbatim" => ParseRaw(start, name.Value),
                 "filter" => ParseFilter(start),
                 "block" => ParseBlock(start),
-                "extends" or "include" or "import" or "from" or "macro" or "call" or "switch"
+                "switch" => ParseSwitch(start),
+                "extends" or "include" or "import" or "from" or "macro" or "call"
                     or "ifAsync" or "asyncEach" or "asyncAll" =>
                     throw _code.Fail(name, $"the `{name.Value}` tag is not supported in Backstage templates rendered here"),
                 _ => throw _code.Fail(name, $"unknown block tag: {name.Value}"),
@@ -359,6 +360,38 @@ internal sealed partial class NunjucksTemplateParser
         _code.SkipSymbolToken(blockName.Name);
         AdvanceAfterBlockEnd("endblock");
         return new BlockNode(Span(open.Start), blockName.Name, body);
+    }
+
+    /// <summary>
+    /// <c>{% switch x %}{% case a %}...{% case b %}...{% default %}...{% endswitch %}</c>, read as Nunjucks
+    /// reads it: text before the first case is dropped, and a case with an empty body falls through.
+    /// </summary>
+    private SwitchNode ParseSwitch(NunjucksTemplateToken open)
+    {
+        var tag = _code.NextToken();
+        var value = _code.ParseCodeExpression();
+        AdvanceAfterBlockEnd(tag.Value);
+        ParseUntil(open, "switch", ["case", "default", "endswitch"], out var next);
+        var cases = new List<(Expression Condition, NunjucksBody Body)>();
+        do
+        {
+            _code.SkipSymbolToken("case");
+            var condition = _code.ParseCodeExpression();
+            AdvanceAfterBlockEnd("switch");
+            var body = ParseUntil(open, "switch", ["case", "default", "endswitch"], out next);
+            cases.Add((condition, body));
+        }
+        while (next.Value == "case");
+
+        NunjucksBody? fallback = null;
+        if (next.Value == "default")
+        {
+            AdvanceAfterBlockEnd();
+            fallback = ParseUntil(open, "switch", ["endswitch"], out _);
+        }
+
+        AdvanceAfterBlockEnd();
+        return new SwitchNode(Span(open.Start), value, cases, fallback);
     }
 
     private FilterBlockNode ParseFilter(NunjucksTemplateToken open)

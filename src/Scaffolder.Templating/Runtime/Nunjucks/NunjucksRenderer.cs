@@ -75,6 +75,9 @@ internal sealed class NunjucksRenderer
                     case FilterBlockNode filter:
                         ExecuteFilter(filter);
                         break;
+                    case SwitchNode choice:
+                        ExecuteSwitch(choice);
+                        break;
                     case BlockNode block:
                         ExecuteInFrame(block.Body, new NunjucksFrame(_scope.Frame, isolateWrites: true));
                         break;
@@ -122,6 +125,26 @@ internal sealed class NunjucksRenderer
             }
 
             return;
+        }
+    }
+
+    private void ExecuteSwitch(SwitchNode node)
+    {
+        var value = Evaluate(node.Value);
+        var matched = false;
+        foreach (var (condition, body) in node.Cases)
+        {
+            matched = matched || JsValues.StrictEquals(value, Evaluate(condition));
+            if (matched && body.Nodes.Count > 0)
+            {
+                Execute(body);
+                return;
+            }
+        }
+
+        if (node.Default is not null)
+        {
+            Execute(node.Default);
         }
     }
 
@@ -231,7 +254,7 @@ internal sealed class NunjucksRenderer
                 {
                     for (var u = 0; u < node.Names.Count; u++)
                     {
-                        frame.Define(node.Names[u], JsIndex(node, item, u));
+                        frame.Define(node.Names[u], JsValues.ItemAt(item, u));
                     }
                 }
                 else
@@ -292,28 +315,6 @@ internal sealed class NunjucksRenderer
         Execute(node.Body);
     }
 
-    /// <summary><c>item[u]</c> in JavaScript: reading from undefined or null fails, as it does there.</summary>
-    private static object? JsIndex(ForNode node, object? item, int index)
-    {
-        switch (item)
-        {
-            case null:
-            case JsNull:
-                throw new TemplateRuntimeException(
-                    node.Span,
-                    $"Cannot read properties of {(item is null ? "undefined" : "null")} (reading '{index}')");
-            case string text:
-                return index < text.Length ? text[index].ToString() : null;
-        }
-
-        if (JsValues.IsArray(item))
-        {
-            return index < ObjectAccess.ListCount(item) ? ObjectAccess.ListItem(item, index) : null;
-        }
-
-        return JsValues.IsObject(item) && ObjectAccess.TryGetMember(item, index.ToString(System.Globalization.CultureInfo.InvariantCulture), out var value) ? value : null;
-    }
-
     /// <summary>
     /// <c>for (k in obj)</c> over own keys, in JavaScript's order: integer keys ascending, then the
     /// others in insertion order. A string iterates its indexes.
@@ -330,12 +331,6 @@ internal sealed class NunjucksRenderer
             return [];
         }
 
-        var list = members.ToList();
-        var integers = list.Where(pair => IsArrayIndex(pair.Key)).OrderBy(pair => uint.Parse(pair.Key, System.Globalization.CultureInfo.InvariantCulture));
-        return [.. integers, .. list.Where(pair => !IsArrayIndex(pair.Key))];
+        return JsValues.InJsKeyOrder(members);
     }
-
-    private static bool IsArrayIndex(string key) =>
-        key.Length > 0 && (key == "0" || key[0] != '0') && key.Length <= 10 && key.All(char.IsAsciiDigit)
-        && uint.TryParse(key, System.Globalization.CultureInfo.InvariantCulture, out var number) && number != uint.MaxValue;
 }

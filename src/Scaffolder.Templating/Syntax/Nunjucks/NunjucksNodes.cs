@@ -94,3 +94,17 @@ internal sealed class BlockNode(SourceSpan span, string name, NunjucksBody body)
 
     public NunjucksBody Body { get; } = body;
 }
+
+/// <summary>
+/// <c>{% switch %}</c>: the first case strictly equal to the value runs, falling through cases with
+/// empty bodies (into the default too), as the JavaScript <c>switch</c> Nunjucks compiles to.
+/// </summary>
+internal sealed class SwitchNode(SourceSpan span, Expression value, IReadOnlyList<(Expression Condition, NunjucksBody Body)> cases, NunjucksBody? fallback)
+    : NunjucksNode(span)
+{
+    public Expression Value { get; } = value;
+
+    public IReadOnlyList<(Expression Condition, NunjucksBody Body)> Cases { get; } = cases;
+
+    public NunjucksBody? Default { get; } = fallback;
+}
