@@ -250,7 +250,8 @@ public sealed class BackstageExpressionEvaluator
 
         private bool RenderTemplate(string text, string name, out JsonNode? result)
         {
-            var parser = new NunjucksTemplateParser(text, name, _owner._options.MaxDepth, _owner._isFilter, _owner._isTest);
+            var options = _owner._options;
+            var parser = new NunjucksTemplateParser(text, name, options.MaxDepth, _owner._isFilter, _owner._isTest, options.TrimBlocks, options.LstripBlocks);
             var body = parser.Parse(out var error);
             if (error is not null)
             {

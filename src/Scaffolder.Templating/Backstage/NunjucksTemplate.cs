@@ -42,7 +42,8 @@ public sealed class NunjucksTemplate
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(name);
         var environment = NunjucksEnvironment.For(options ?? BackstageEvaluatorOptions.Default);
-        var parser = new NunjucksTemplateParser(text, name, environment.MaxDepth, environment.IsFilter, environment.IsTest);
+        var parser = new NunjucksTemplateParser(
+            text, name, environment.MaxDepth, environment.IsFilter, environment.IsTest, environment.Options.TrimBlocks, environment.Options.LstripBlocks);
         var body = parser.Parse(out var error);
         return new NunjucksTemplate(name, body, environment, error is null ? [] : [error]);
     }

@@ -66,7 +66,7 @@ public sealed class NunjucksTemplateFileTests
             return;
         }
 
-        var template = NunjucksTemplate.Parse(NunjucksFileCases.Template(name), name + ".njk");
+        var template = NunjucksTemplate.Parse(NunjucksFileCases.Template(name), name + ".njk", NunjucksFileCases.Options(name));
         Assert.False(template.HasErrors, string.Join("\n", template.Messages));
 
         var output = template.Render(NunjucksFileCases.Context(name));
@@ -85,7 +85,7 @@ public sealed class NunjucksTemplateFileTests
             return;
         }
 
-        var template = NunjucksTemplate.Parse(NunjucksFileCases.Template(name), name + ".njk");
+        var template = NunjucksTemplate.Parse(NunjucksFileCases.Template(name), name + ".njk", NunjucksFileCases.Options(name));
         var (line, column, reason) = template.HasErrors
             ? (template.Messages[0].Line, template.Messages[0].Column, template.Messages[0].Message)
             : RenderError(template, name);
@@ -104,7 +104,7 @@ public sealed class NunjucksTemplateFileTests
         }
 
         var expected = NunjucksFileCases.Expected(name);
-        var template = NunjucksTemplate.Parse(NunjucksFileCases.Template(name), name + ".njk");
+        var template = NunjucksTemplate.Parse(NunjucksFileCases.Template(name), name + ".njk", NunjucksFileCases.Options(name));
         string? output = null;
         if (!template.HasErrors)
         {

@@ -16,6 +16,7 @@ internal sealed partial class NunjucksTemplateParser
     private readonly string _text;
     private readonly string _name;
     private readonly int _maxDepth;
+    private readonly bool _trimBlocks;
     private readonly NunjucksTemplateScanner _scanner;
     private readonly NunjucksExpressionParser _code;
     private TextPosition _position = new(0, 0, 0);
@@ -23,12 +24,14 @@ internal sealed partial class NunjucksTemplateParser
     private readonly HashSet<string> _blockNames = new(StringComparer.Ordinal);
     private int _depth;
 
-    public NunjucksTemplateParser(string text, string name, int maxDepth, Func<string, bool> isFilter, Func<string, bool> isTest)
+    public NunjucksTemplateParser(
+        string text, string name, int maxDepth, Func<string, bool> isFilter, Func<string, bool> isTest, bool trimBlocks = false, bool lstripBlocks = false)
     {
         _text = text;
         _name = name;
         _maxDepth = maxDepth;
-        _scanner = new NunjucksTemplateScanner(text);
+        _trimBlocks = trimBlocks;
+        _scanner = new NunjucksTemplateScanner(text, lstripBlocks);
         _code = new NunjucksExpressionParser(text, name, maxDepth, isFilter, isTest);
     }
 
@@ -210,8 +213,27 @@ internal sealed partial class NunjucksTemplateParser
             _dropLeadingWhitespace = true;
         }
 
-        _position = _code.CodePosition;
+        _position = AfterBlockEnd(_code.CodePosition);
         return end;
+    }
+
+    /// <summary>With <c>trimBlocks</c>, the first newline after a tag is removed (Nunjucks' lexer does it as it reads the tag's end).</summary>
+    private TextPosition AfterBlockEnd(TextPosition position)
+    {
+        if (!_trimBlocks)
+        {
+            return position;
+        }
+
+        var offset = position.Offset;
+        if (offset < _text.Length && _text[offset] == '\n')
+        {
+            return _scanner.Advance(position, offset + 1);
+        }
+
+        return offset + 1 < _text.Length && _text[offset] == '\r' && _text[offset + 1] == '\n'
+            ? _scanner.Advance(position, offset + 2)
+            : position;
     }
 
     /// <summary>A body ended by one of <paramref name="ends"/>; the end of the text instead is an error naming the open tag.</summary>
@@ -330,7 +352,7 @@ internal sealed partial class NunjucksTemplateParser
             throw new NunjucksSyntaxException(tag.Start, "parseSet: expected = or block end in set tag");
         }
 
-        _position = _code.CodePosition;
+        _position = AfterBlockEnd(_code.CodePosition);
         var body = ParseUntil(open, "set", ["endset"], out _);
         AdvanceAfterBlockEnd();
         return new SetNode(Span(open.Start), targets, null, body);
