@@ -259,4 +259,30 @@ public sealed class NunjucksTemplateTests
 
         Assert.True(JsonNode.DeepEquals(Context, context));
     }
+
+    [Fact]
+    public void A_converted_context_renders_like_the_json_and_is_a_snapshot()
+    {
+        var json = (JsonObject)Context.DeepClone();
+        var context = NunjucksContext.From(json);
+        var template = NunjucksTemplate.Parse("${{ values.name }}:${{ values.items | join }}");
+
+        json["values"]!["name"] = "changed";
+
+        Assert.Equal("svc:abc", template.Render(context));
+        Assert.Equal("changed:abc", template.Render(json));
+    }
+
+    [Fact]
+    public void One_converted_context_serves_concurrent_renders_of_many_templates()
+    {
+        var context = NunjucksContext.From(Context);
+        var templates = Enumerable.Range(0, 32)
+            .Select(i => NunjucksTemplate.Parse($"{i}{{% for x in values.items | sort(true) %}}${{{{ x }}}}{{% endfor %}}${{{{ values.name | upper }}}}"))
+            .ToList();
+
+        var outputs = templates.AsParallel().WithDegreeOfParallelism(8).Select(template => template.Render(context)).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 32).Select(i => $"{i}cbaSVC"), outputs);
+    }
 }

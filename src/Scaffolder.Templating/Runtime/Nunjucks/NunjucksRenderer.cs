@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
-using Scaffolder.Templating.Backstage;
 using Scaffolder.Templating.Runtime.JavaScript;
 using Scaffolder.Templating.Syntax;
 using Scaffolder.Templating.Syntax.Nunjucks;
@@ -21,13 +19,6 @@ internal sealed class NunjucksRenderer
     {
         _context = context;
         _scope = scope;
-    }
-
-    public static string Render(NunjucksBody body, NunjucksEnvironment environment, string name, JsonObject model, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var settings = environment.RenderOptions.ToSettings(cancellationToken, LanguageSemantics.JavaScriptLike, environment.Globals);
-        return Render(body, settings, name, JsJson.FromJsonNode(model));
     }
 
     /// <summary>Renders with settings and a model (runtime values) prepared by the caller.</summary>
