@@ -38,8 +38,9 @@ public sealed class NunjucksTemplateTests
     [InlineData("{% for x values.items %}{% endfor %}", 1, 4, "parseFor: expected \"in\" keyword for loop")]
     [InlineData("text #} more", 1, 6, "unexpected end of comment")]
     [InlineData("a {# open", 1, 3, "expected end of comment, got end of file")]
-    [InlineData("{% extends 'base.njk' %}", 1, 4, "the `extends` tag is not supported in Backstage templates rendered here")]
-    [InlineData("{% include 'x.njk' %}", 1, 4, "the `include` tag is not supported in Backstage templates rendered here")]
+    [InlineData("{% extends 'base.njk' %}", 1, 4, "the `extends` tag cannot load other templates: skeleton files are rendered without a template loader")]
+    [InlineData("{% include 'x.njk' %}", 1, 4, "the `include` tag cannot load other templates: skeleton files are rendered without a template loader")]
+    [InlineData("{% macro m() %}{% endmacro %}", 1, 4, "the `macro` tag is not supported")]
     public void Syntax_errors_are_messages_with_template_name_line_and_column(string text, int line, int column, string message)
     {
         var template = NunjucksTemplate.Parse(text, "skeleton/catalog-info.yaml");

@@ -19,9 +19,9 @@ internal sealed partial class NunjucksTemplateParser
     private readonly bool _trimBlocks;
     private readonly NunjucksTemplateScanner _scanner;
     private readonly NunjucksExpressionParser _code;
+    private readonly HashSet<string> _blockNames = new(StringComparer.Ordinal);
     private TextPosition _position = new(0, 0, 0);
     private bool _dropLeadingWhitespace;
-    private readonly HashSet<string> _blockNames = new(StringComparer.Ordinal);
     private int _depth;
 
     public NunjucksTemplateParser(
@@ -46,13 +46,8 @@ internal sealed partial class NunjucksTemplateParser
     {
         try
         {
-            var body = ParseNodes([], out var stoppedAt);
-            if (stoppedAt is not null)
-            {
-                // Only reachable with an empty break list; kept as a guard.
-                throw _code.Fail(_code.PeekToken(), $"unknown block tag: {stoppedAt.Value.Value}");
-            }
-
+            // With nothing to break on, parsing runs to the end of the text.
+            var body = ParseNodes([], out _);
             error = null;
             return body;
         }
@@ -168,9 +163,11 @@ internal sealed partial class NunjucksTemplateParser
                 "filter" => ParseFilter(start),
                 "block" => ParseBlock(start),
                 "switch" => ParseSwitch(start),
-                "extends" or "include" or "import" or "from" or "macro" or "call"
-                    or "ifAsync" or "asyncEach" or "asyncAll" =>
-                    throw _code.Fail(name, $"the `{name.Value}` tag is not supported in Backstage templates rendered here"),
+                // Backstage's templater has no loader: these fail there too, with "template not found".
+                "extends" or "include" or "import" or "from" =>
+                    throw _code.Fail(name, $"the `{name.Value}` tag cannot load other templates: skeleton files are rendered without a template loader"),
+                "macro" or "call" or "ifAsync" or "asyncEach" or "asyncAll" =>
+                    throw _code.Fail(name, $"the `{name.Value}` tag is not supported"),
                 _ => throw _code.Fail(name, $"unknown block tag: {name.Value}"),
             };
         }
