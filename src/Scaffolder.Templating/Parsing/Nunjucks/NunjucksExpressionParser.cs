@@ -17,7 +17,7 @@ internal sealed class NunjucksSyntaxException(TextPosition position, string mess
 /// syntax tree. Filters become calls of <c>filter:name</c> and tests calls of <c>test:name</c>, names a
 /// template cannot write, which the dialect registers as globals.
 /// </summary>
-internal sealed class NunjucksExpressionParser
+internal sealed partial class NunjucksExpressionParser
 {
     public const string FilterPrefix = "filter:";
     public const string TestPrefix = "test:";
@@ -89,7 +89,7 @@ internal sealed class NunjucksExpressionParser
 
             var token = _lexer.Next();
             // Nothing past the closing delimiter belongs to this expression.
-            _lexerDone = token.Kind is NunjucksTokenKind.VariableEnd or NunjucksTokenKind.EndOfInput;
+            _lexerDone = token.Kind is NunjucksTokenKind.VariableEnd or NunjucksTokenKind.BlockEnd or NunjucksTokenKind.EndOfInput;
             _buffer.Add(token);
         }
 
@@ -208,18 +208,18 @@ internal sealed class NunjucksExpressionParser
         Enter(Peek());
         try
         {
-            var body = ParseOr();
+            var body = AsJavaScript(ParseOr());
             var ifToken = Peek();
             if (!SkipSymbol("if"))
             {
                 return body;
             }
 
-            var condition = ParseOr();
+            var condition = AsJavaScript(ParseOr());
             Expression otherwise;
             if (SkipSymbol("else"))
             {
-                otherwise = ParseOr();
+                otherwise = AsJavaScript(ParseOr());
             }
             else
             {
@@ -298,7 +298,7 @@ internal sealed class NunjucksExpressionParser
             }
 
             Next();
-            node = MakeBinary(node, BinaryOperator.In, inToken, ParseIs());
+            node = MakeBinary(AsJavaScript(node), BinaryOperator.In, inToken, AsJavaScript(ParseIs()));
             if (invert)
             {
                 node = MakeUnary(UnaryOperator.Not, token, node);
@@ -339,7 +339,7 @@ internal sealed class NunjucksExpressionParser
             ExplicitCall = true,
             IsClosed = true,
         };
-        call.Arguments.Add(node);
+        call.Arguments.Add(AsJavaScript(node));
         if (Peek().Kind == NunjucksTokenKind.LeftParen)
         {
             ParseArguments(call.Arguments);
@@ -420,7 +420,12 @@ internal sealed class NunjucksExpressionParser
         while (Peek() is { Kind: NunjucksTokenKind.Operator } token && token.Value == text)
         {
             Next();
-            node = MakeBinary(node, op, token, ParseArithmetic(level + 1));
+            var right = ParseArithmetic(level + 1);
+
+            // `//` and `**` are emitted as Math.floor(a / b) and Math.pow(a, b): their operands are closed.
+            node = op is BinaryOperator.FloorDivide or BinaryOperator.Power
+                ? MakeBinary(AsJavaScript(node), op, token, AsJavaScript(right))
+                : MakeBinary(node, op, token, right);
         }
 
         return node;
@@ -455,71 +460,107 @@ internal sealed class NunjucksExpressionParser
     {
         while (Skip(NunjucksTokenKind.Pipe))
         {
-            var nameToken = Next();
-            if (nameToken.Kind != NunjucksTokenKind.Symbol)
-            {
-                throw Error(nameToken, $"expected filter name, got {Describe(nameToken)}");
-            }
-
-            var name = nameToken.Value;
-            while (Peek() is { Kind: NunjucksTokenKind.Operator, Value: "." })
-            {
-                Next();
-                var part = Next();
-                if (part.Kind != NunjucksTokenKind.Symbol)
-                {
-                    throw Error(part, $"expected filter name, got {Describe(part)}");
-                }
-
-                name += "." + part.Value;
-            }
-
-            if (!_isFilter(name))
-            {
-                throw Error(nameToken, $"filter not found: {name}");
-            }
-
-            var call = new FunctionCallExpression(Track(new VariableExpression(FilterPrefix + name, isLocal: false), nameToken.Start))
-            {
-                ExplicitCall = true,
-                IsClosed = true,
-            };
-            call.Arguments.Add(node);
-            if (Peek().Kind == NunjucksTokenKind.LeftParen)
-            {
-                ParseArguments(call.Arguments);
-            }
-
-            node = Track(call, node.Span.Start, [.. call.Arguments]);
-            node.Span = Span(nameToken.Start, node.Span.End);
+            node = ParseFilterCall(node);
         }
 
         return node;
     }
 
-    /// <summary>A parenthesised, comma-separated argument list (positional only).</summary>
-    private void ParseArguments(List<Expression> arguments)
+    /// <summary>A filter name (dotted parts allowed) and its optional arguments, applied to <paramref name="input"/>.</summary>
+    private Expression ParseFilterCall(Expression input)
+    {
+        var nameToken = Next();
+        if (nameToken.Kind != NunjucksTokenKind.Symbol)
+        {
+            throw Error(nameToken, $"expected filter name, got {Describe(nameToken)}");
+        }
+
+        var name = nameToken.Value;
+        while (Peek() is { Kind: NunjucksTokenKind.Operator, Value: "." })
+        {
+            Next();
+            var part = Next();
+            if (part.Kind != NunjucksTokenKind.Symbol)
+            {
+                throw Error(part, $"expected filter name, got {Describe(part)}");
+            }
+
+            name += "." + part.Value;
+        }
+
+        if (!_isFilter(name))
+        {
+            throw Error(nameToken, $"filter not found: {name}");
+        }
+
+        var call = new FunctionCallExpression(Track(new VariableExpression(FilterPrefix + name, isLocal: false), nameToken.Start))
+        {
+            ExplicitCall = true,
+            IsClosed = true,
+        };
+        call.Arguments.Add(AsJavaScript(input));
+        if (Peek().Kind == NunjucksTokenKind.LeftParen)
+        {
+            ParseArguments(call.Arguments, Builtins.Nunjucks.NunjucksFilters.NamedParameters.GetValueOrDefault(name));
+        }
+
+        var node = Track(call, input.Span.Start, [.. call.Arguments]);
+        node.Span = Span(nameToken.Start, node.Span.End);
+        return node;
+    }
+
+    /// <summary>
+    /// A parenthesised, comma-separated argument list. Keyword arguments (<c>attribute='name'</c>)
+    /// are accepted for the filters Nunjucks defines with named parameters (<paramref name="parameters"/>,
+    /// the filtered value first) and placed at their parameter's position.
+    /// </summary>
+    private void ParseArguments(List<Expression> arguments, IReadOnlyList<string>? parameters = null)
     {
         var open = Next();
         Enter(open);
         try
         {
+            var keywords = new Dictionary<string, Expression>(StringComparer.Ordinal);
             var first = true;
             while (!Skip(NunjucksTokenKind.RightParen))
             {
                 if (!first && !Skip(NunjucksTokenKind.Comma))
                 {
                     var token = Peek();
-                    throw Error(token, token.Kind is NunjucksTokenKind.EndOfInput or NunjucksTokenKind.VariableEnd
+                    throw Error(token, token.Kind is NunjucksTokenKind.EndOfInput or NunjucksTokenKind.VariableEnd or NunjucksTokenKind.BlockEnd
                         ? "expected `)` to close the argument list"
                         : $"expected comma after expression, got {Describe(token)}");
                 }
 
                 first = false;
-                arguments.Add(ParseInlineIf());
+                var argument = ParseInlineIf();
                 if (Peek() is { Kind: NunjucksTokenKind.Operator, Value: "=" } keyword)
                 {
-                    throw Error(keyword, "keyword arguments are not supported");
+                    if (parameters is null || argument is not VariableExpression name)
+                    {
+                        throw Error(keyword, "keyword arguments are only supported by the filters that name their parameters (sort, int)");
+                    }
+
+                    Next();
+                    keywords[name.Name] = ParseInlineIf();
+                    continue;
+                }
+
+                if (keywords.Count > 0)
+                {
+                    throw Error(open, "positional arguments cannot follow keyword arguments");
+                }
+
+                arguments.Add(argument);
+            }
+
+            if (keywords.Count > 0)
+            {
+                for (var i = arguments.Count; i < parameters!.Count; i++)
+                {
+                    arguments.Add(keywords.TryGetValue(parameters[i], out var value)
+                        ? value
+                        : Track(new LiteralExpression(null), open.Start));
                 }
             }
         }
@@ -585,7 +626,7 @@ internal sealed class NunjucksExpressionParser
                     break;
                 }
 
-                if (token.Kind is NunjucksTokenKind.EndOfInput or NunjucksTokenKind.VariableEnd)
+                if (token.Kind is NunjucksTokenKind.EndOfInput or NunjucksTokenKind.VariableEnd or NunjucksTokenKind.BlockEnd)
                 {
                     throw Error(token, $"expected `{Closing(open)}`, got {Describe(token)}");
                 }
