@@ -24,6 +24,14 @@ public sealed class CatalogWriteSession
         _transaction = transaction;
     }
 
+    // PostgreSQL plans this transaction's statements with the statistics of the tables as they were
+    // before it began: a large load into near-empty tables would be probed with sequential scans
+    // (quadratic). Statistics are refreshed in the transaction whenever it has written as many rows
+    // again as at the last refresh, so a load of any size triggers only a logarithmic number of them.
+    private const long FirstStatisticsRefresh = 20_000;
+    private long _rowsWritten;
+    private long _nextStatisticsRefresh = FirstStatisticsRefresh;
+
     /// <summary>Search rows written through this session; large loads refresh the planner's statistics afterwards.</summary>
     public long SearchRowsWritten { get; private set; }
 
@@ -89,6 +97,7 @@ public sealed class CatalogWriteSession
         // Inserting in index order touches each page of the source_ref index once per batch.
         relationRows.Sort((a, b) => string.CompareOrdinal((string)a[1]!, (string)b[1]!));
         await BulkInsert.InsertAsync(_connection, _transaction, "relations", ["originating_entity_id", "source_ref", "type", "target_ref"], relationRows);
+        await CountWrittenRowsAsync(ids.Count + relationRows.Count);
         return ids;
     }
 
@@ -248,6 +257,7 @@ public sealed class CatalogWriteSession
 
         await BulkInsert.InsertAsync(_connection, _transaction, "search", ["entity_id", "key", "original_value", "value"], rows);
         SearchRowsWritten += rows.Count;
+        await CountWrittenRowsAsync(rows.Count);
     }
 
     /// <summary>
@@ -286,6 +296,23 @@ public sealed class CatalogWriteSession
         "source AS Source, location_id AS LocationId, location_key AS LocationKey, parent_ref AS ParentRef FROM entities";
 
     private string In(string column, string parameter) => _database.Dialect.InList(column, parameter);
+
+    private async Task CountWrittenRowsAsync(long rows)
+    {
+        if (_database.Provider != DatabaseProvider.Postgres)
+        {
+            return;
+        }
+
+        _rowsWritten += rows;
+        if (_rowsWritten < _nextStatisticsRefresh)
+        {
+            return;
+        }
+
+        await _connection.ExecuteAsync("ANALYZE entities, relations, search", transaction: _transaction);
+        _nextStatisticsRefresh = Math.Max(FirstStatisticsRefresh, _rowsWritten * 2);
+    }
 
     private async Task DeleteWhereIdInAsync(string table, string column, IEnumerable<long> ids)
     {
