@@ -1,19 +1,20 @@
 using System.Text.Json.Nodes;
 using Scaffolder.Publishing.Integrations;
 using Scaffolder.Scaffolding.Expressions;
-using Scaffolder.Scaffolding.Expressions.Scriban;
+using Scaffolder.Scaffolding.Expressions.Backstage;
 using Xunit;
 
 namespace Scaffolder.Scaffolding.Tests.Expressions;
 
-public sealed class ScribanExpressionRendererTests
+public sealed class BackstageExpressionRendererTests
 {
-    private static readonly ScribanExpressionRenderer Renderer = new(new ScmIntegrations([new ScmIntegration { Host = "git.example.com", Type = ScmProviderType.GitHub }]));
+    private static readonly BackstageExpressionRenderer Renderer = new(new ScmIntegrations([new ScmIntegration { Host = "git.example.com", Type = ScmProviderType.GitHub }]));
 
     private static readonly JsonObject Context = JsonNode.Parse("""
         {
           "parameters": { "name": "Orders", "replicas": 3, "public": true, "tags": ["a", "b"], "owner": "group:default/team-a",
-                          "repoUrl": "git.example.com?owner=acme&repo=orders", "nested": { "deep": { "value": "x" } }, "empty": "" },
+                          "repoUrl": "git.example.com?owner=acme&repo=orders", "nested": { "deep": { "value": "x" } }, "empty": "",
+                          "hostType": "GitLab", "repo": "acme/orders" },
           "steps": { "fetch-base": { "output": { "path": "./out" } } },
           "secrets": { "token": "s3cr3t" },
           "context": { "task": { "id": "task-1" } }
@@ -27,6 +28,8 @@ public sealed class ScribanExpressionRendererTests
     [InlineData("${{ parameters.tags }}", "[\"a\",\"b\"]")]
     [InlineData("${{ parameters.nested.deep }}", "{\"value\":\"x\"}")]
     [InlineData("${{parameters.replicas}}", "3")]
+    [InlineData("${{ 3 if parameters.public else 1 }}", "3")]
+    [InlineData("${{ parameters.hostType === 'GitLab' }}", "true")]
     public void A_string_that_is_exactly_one_expression_keeps_the_value_type(string template, string expected)
     {
         var result = Render(template);
@@ -42,7 +45,8 @@ public sealed class ScribanExpressionRendererTests
     [InlineData(" ${{ parameters.nested }}", " [object Object]")]
     [InlineData("${{ parameters.name }}-${{ context.task.id }}", "Orders-task-1")]
     [InlineData("${{ parameters.missing }}/x", "/x")]
-    public void Mixed_text_renders_to_a_string_the_way_javascript_prints_values(string template, string expected)
+    [InlineData("${{ paramters.typo.instance_type }}/x", "/x")]
+    public void Mixed_text_renders_to_a_string_the_way_nunjucks_prints_values(string template, string expected)
     {
         var result = Render(template);
 
@@ -50,33 +54,45 @@ public sealed class ScribanExpressionRendererTests
         Assert.Equal(expected, result.Value!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("${{ parameters.name | lower }}", "orders")]
+    [InlineData("${{ steps['fetch-base'].output.path }}", "./out")]
+    [InlineData("${{ parameters.repo.split('/')[1] }}", "orders")]
+    [InlineData("${{ parameters.name | lower | replace('o', '0') }}", "0rders")]
+    [InlineData("${{ 'user:' + parameters.name }}", "user:Orders")]
+    [InlineData("${{ parameters.missing + '/' + parameters.missing }}", "undefined/undefined")]
+    [InlineData("${{ parameters.tags | join(', ') }}", "a, b")]
+    public void Nunjucks_filters_operators_and_javascript_members_work_inside_expressions(string template, string expected) =>
+        Assert.Equal(expected, Render(template).Value!.GetValue<string>());
+
     [Fact]
-    public void Filters_operators_and_bracket_access_work_inside_expressions()
+    public void Boolean_operators_are_nunjucks_words()
     {
-        Assert.Equal("orders", Render("${{ parameters.name | string.downcase }}").Value!.GetValue<string>());
-        Assert.Equal("./out", Render("${{ steps['fetch-base'].output.path }}").Value!.GetValue<string>());
-        Assert.True(Render("${{ parameters.replicas > 2 && parameters.public }}").Value!.GetValue<bool>());
+        Assert.True(Render("${{ parameters.replicas > 2 and parameters.public }}").Value!.GetValue<bool>());
+        Assert.True(Render("${{ not parameters.missing }}").Value!.GetValue<bool>());
+        Assert.True(Render("${{ 'a' in parameters.tags }}").Value!.GetValue<bool>());
     }
 
     [Fact]
-    public void Backstage_filters_parse_repo_urls_entity_refs_and_pick_paths()
+    public void Backstage_filters_parse_repo_urls_entity_refs_and_pick_paths_with_configured_integrations()
     {
         Assert.Equal(
             """{"host":"git.example.com","owner":"acme","repo":"orders"}""",
             Render("${{ parameters.repoUrl | parseRepoUrl }}").Value!.ToJsonString());
+        Assert.Equal("acme", Render("${{ (parameters.repoUrl | parseRepoUrl).owner }}").Value!.GetValue<string>());
         Assert.Equal("acme/orders", Render("${{ parameters.repoUrl | projectSlug }}").Value!.GetValue<string>());
         Assert.Equal(
             """{"kind":"group","namespace":"default","name":"team-a"}""",
             Render("${{ parameters.owner | parseEntityRef }}").Value!.ToJsonString());
-        Assert.Equal("team-a", Render("${{ parameters.owner | parseEntityRef | pick 'name' }}").Value!.GetValue<string>());
-        Assert.Equal("x", Render("${{ parameters | pick 'nested.deep.value' }}").Value!.GetValue<string>());
+        Assert.Equal("team-a", Render("${{ parameters.owner | parseEntityRef | pick('name') }}").Value!.GetValue<string>());
+        Assert.Equal("x", Render("${{ parameters | pick('nested.deep.value') }}").Value!.GetValue<string>());
         Assert.Equal(
             """{"kind":"user","namespace":"people","name":"jane"}""",
-            Render("${{ 'jane' | parseEntityRef { defaultKind: 'user', defaultNamespace: 'people' } }}").Value!.ToJsonString());
+            Render("${{ 'jane' | parseEntityRef({ defaultKind: 'user', defaultNamespace: 'people' }) }}").Value!.ToJsonString());
     }
 
     [Fact]
-    public void A_repo_url_on_a_host_without_integration_is_an_expression_error_with_backstages_message()
+    public void A_repo_url_on_a_host_without_integration_is_an_error_with_backstages_message()
     {
         var result = Render("${{ 'elsewhere.org?owner=a&repo=b' | parseRepoUrl }}");
 
@@ -85,16 +101,18 @@ public sealed class ScribanExpressionRendererTests
     }
 
     [Fact]
-    public void Rendering_to_an_empty_string_or_nothing_drops_the_key()
+    public void Rendering_to_nothing_drops_the_key_but_a_lone_expression_yielding_empty_text_keeps_it_as_nunjucks_dumps_it()
     {
         var result = Renderer.Render(
-            JsonNode.Parse("""{"a": "${{ parameters.empty }}", "b": "${{ parameters.missing }}", "c": "", "d": "${{ parameters.name }}"}"""),
+            JsonNode.Parse("""{"a": "${{ parameters.empty }}", "b": "${{ parameters.missing }}", "c": "", "d": "${{ parameters.name }}", "e": "${{ parameters.name if parameters.missing }}"}"""),
             Scope(),
             "input");
 
         Assert.Empty(result.Errors);
-        Assert.Equal("""{"d":"Orders"}""", result.Value!.ToJsonString());
-        Assert.True(Render("${{ parameters.empty }}").IsUndefined);
+        Assert.Equal("""{"a":"","d":"Orders","e":""}""", result.Value!.ToJsonString());
+        Assert.True(Render("${{ parameters.missing }}").IsUndefined);
+        Assert.True(Render("x${{ parameters.empty }}").Value!.GetValue<string>() == "x");
+        Assert.True(Render("${{ parameters.empty }}${{ parameters.missing }}").IsUndefined);
     }
 
     [Fact]
@@ -108,30 +126,43 @@ public sealed class ScribanExpressionRendererTests
         Assert.Equal("""{"list":["Orders",1,{"x":3}],"flag":false,"n":null}""", result.Value!.ToJsonString());
     }
 
-    [Theory]
-    [InlineData("${{ parameters.name | no_such_function }}")]
-    [InlineData("${{ parameters.name ( }}")]
-    [InlineData("prefix ${{ parameters.name | no_such_function }}")]
-    [InlineData("${{ parameters.name")]
-    public void An_expression_that_fails_keeps_the_original_string_and_reports_where(string template)
+    [Fact]
+    public void Scriban_and_plain_braces_are_literal_text()
     {
-        var result = Renderer.Render(new JsonObject { ["field"] = template }, Scope(), "input");
+        Assert.Equal("{{ values.name }}", Render("{{ values.name }}").Value!.GetValue<string>());
+        Assert.Equal("${{ github.sha }}", Render("${{ '${{ github.sha }}' }}").Value!.GetValue<string>());
+    }
 
-        Assert.Equal(template, result.Value!["field"]!.GetValue<string>());
+    [Theory]
+    [InlineData("${{ parameters.name | no_such_filter }}", 1, 21, "filter not found: no_such_filter")]
+    [InlineData("a\n${{ parameters.missing.split('/') }}", 2, 1, "parameters.missing.split")]
+    [InlineData("${{ parameters.name", 1, 1, "")]
+    public void A_failing_string_is_reported_with_its_path_line_and_column(string template, int line, int column, string message)
+    {
+        var result = Renderer.Render(new JsonObject { ["values"] = new JsonObject { ["field"] = template } }, Scope(), "input");
+
         var error = Assert.Single(result.Errors);
-        Assert.Equal("input.field", error.Path);
-        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+        Assert.Equal("input.values.field", error.Path);
+        Assert.Equal(template, error.Text);
+        Assert.Equal(line, error.Line);
+        Assert.True(error.Column >= column, $"column {error.Column}");
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Contains("input.values.field (line ", error.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("${{ parameters.public }}", true)]
     [InlineData("${{ parameters.replicas == 3 }}", true)]
+    [InlineData("${{ parameters.replicas === 3 }}", true)]
+    [InlineData("${{ parameters.public !== true }}", false)]
     [InlineData("${{ parameters.empty }}", false)]
     [InlineData("${{ parameters.missing }}", false)]
     [InlineData("${{ 0 }}", false)]
     [InlineData("${{ [] }}", false)]
+    [InlineData("${{ 'false' }}", true)]
     [InlineData("${{ parameters.tags }}", true)]
     [InlineData("${{ parameters.nested }}", true)]
+    [InlineData("${{ parameters.name is string }}", true)]
     [InlineData("text", true)]
     public void If_conditions_follow_backstages_truthiness(string condition, bool expected)
     {
@@ -142,11 +173,11 @@ public sealed class ScribanExpressionRendererTests
     }
 
     [Fact]
-    public void Literal_conditions_are_judged_without_rendering()
+    public void Only_the_literal_false_skips_among_values_that_are_not_strings()
     {
         Assert.False(Renderer.Evaluate(JsonValue.Create(false), Scope(), "if").IsTrue);
         Assert.True(Renderer.Evaluate(JsonValue.Create(true), Scope(), "if").IsTrue);
-        Assert.False(Renderer.Evaluate(JsonValue.Create(0), Scope(), "if").IsTrue);
+        Assert.True(Renderer.Evaluate(JsonValue.Create(0), Scope(), "if").IsTrue);
     }
 
     [Fact]
@@ -159,7 +190,7 @@ public sealed class ScribanExpressionRendererTests
 
     [Theory]
     [InlineData("${{ always() }}", true)]
-    [InlineData("${{ failure() && parameters.public }}", true)]
+    [InlineData("${{ failure() and parameters.public }}", true)]
     [InlineData("${{ parameters.public }}", false)]
     [InlineData("always()", false)]
     public void A_condition_runs_after_failure_only_when_it_calls_always_or_failure(string condition, bool expected)
@@ -169,10 +200,22 @@ public sealed class ScribanExpressionRendererTests
     }
 
     [Fact]
-    public void Templating_extensions_list_backstages_filters_and_status_functions()
+    public void Templating_extensions_list_backstages_filters_and_status_functions_with_nunjucks_examples()
     {
         Assert.Equal(["parseEntityRef", "parseRepoUrl", "pick", "projectSlug"], Renderer.Extensions.Filters.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["always", "failure"], Renderer.Extensions.GlobalFunctions.Keys.Order(StringComparer.Ordinal));
+        foreach (var example in Renderer.Extensions.Filters.Values.SelectMany(f => f.Examples!))
+        {
+            var expression = example.Example;
+            var result = Render(expression);
+            Assert.True(result.Errors.Count == 0, $"{expression}: {string.Join("; ", result.Errors)}");
+        }
+    }
+
+    [Fact]
+    public void Secrets_are_readable_where_the_scope_holds_them()
+    {
+        Assert.Equal("s3cr3t", Render("${{ secrets.token }}").Value!.GetValue<string>());
     }
 
     private static ExpressionResult Render(string template) => Renderer.Render(JsonValue.Create(template), Scope(), "input");
