@@ -187,12 +187,15 @@ internal sealed partial class RenderContext
         }
     }
 
-    internal static TemplateRuntimeException Wrap(Node node, Exception ex) => ex switch
+    internal static TemplateRuntimeException Wrap(Node node, Exception ex) => Wrap(node.Span, ex);
+
+    /// <summary>A .NET failure (or an unlocated limit) as a template error at <paramref name="span"/>.</summary>
+    internal static TemplateRuntimeException Wrap(SourceSpan span, Exception ex) => ex switch
     {
-        UnlocatedLimitException limit => new TemplateLimitExceededException(node.Span, limit.Message),
-        InsufficientExecutionStackException => new TemplateLimitExceededException(node.Span, "Exceeding recursive depth limit, near to stack overflow"),
-        RegexMatchTimeoutException => new TemplateLimitExceededException(node.Span, $"The regular expression timed out: {ex.Message}"),
-        _ => new TemplateRuntimeException(node.Span, ex.Message, ex),
+        UnlocatedLimitException limit => new TemplateLimitExceededException(span, limit.Message),
+        InsufficientExecutionStackException => new TemplateLimitExceededException(span, "Exceeding recursive depth limit, near to stack overflow"),
+        RegexMatchTimeoutException => new TemplateLimitExceededException(span, $"The regular expression timed out: {ex.Message}"),
+        _ => new TemplateRuntimeException(span, ex.Message, ex),
     };
 
     /// <summary>
@@ -389,13 +392,16 @@ internal sealed partial class RenderContext
     }
 
     /// <summary>Counts one iteration of <paramref name="loop"/> against the loop limit.</summary>
-    public void StepLoop(Node loop)
+    public void StepLoop(Node loop) => StepLoop(loop.Span);
+
+    /// <summary>Counts one iteration of the loop at <paramref name="span"/> against the loop limit.</summary>
+    public void StepLoop(SourceSpan span)
     {
         _loopStep++;
         var limit = _loopLimit;
         if (limit != 0 && _loopStep > limit)
         {
-            throw new TemplateLimitExceededException(loop.Span, $"Exceeding number of iteration limit `{limit}` for loop statement.");
+            throw new TemplateLimitExceededException(span, $"Exceeding number of iteration limit `{limit}` for loop statement.");
         }
 
         CheckAbort();

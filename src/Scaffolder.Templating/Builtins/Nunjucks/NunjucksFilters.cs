@@ -8,7 +8,7 @@ namespace Scaffolder.Templating.Builtins.Nunjucks;
 /// Nunjucks' standard filters that Backstage templates use, with Nunjucks' behaviour (JavaScript
 /// conversions, its treatment of null/undefined/false as empty text in string filters).
 /// </summary>
-internal static class NunjucksFilters
+internal static partial class NunjucksFilters
 {
     public static IReadOnlyDictionary<string, JsFunction> All { get; } = Create();
 
@@ -41,6 +41,8 @@ internal static class NunjucksFilters
         Add("title", (_, a) => string.Join(' ', Text(a[0], "title").Split(' ').Select(Capitalize)));
         Add("trim", (_, a) => a[0] is string text ? text.Trim() : throw new JsTypeError("trim: expected a string"));
         Add("urlencode", (_, a) => UrlEncode(a[0]));
+        Add("sort", (context, a) => Sort(context, a[0], a[1], a[2], a[3]));
+        Add("truncate", (_, a) => Truncate(a[0], a[1], a[2], a[3]));
         return filters;
     }
 

@@ -17,7 +17,7 @@ internal sealed class NunjucksSyntaxException(TextPosition position, string mess
 /// syntax tree. Filters become calls of <c>filter:name</c> and tests calls of <c>test:name</c>, names a
 /// template cannot write, which the dialect registers as globals.
 /// </summary>
-internal sealed class NunjucksExpressionParser
+internal sealed partial class NunjucksExpressionParser
 {
     public const string FilterPrefix = "filter:";
     public const string TestPrefix = "test:";
@@ -89,7 +89,7 @@ internal sealed class NunjucksExpressionParser
 
             var token = _lexer.Next();
             // Nothing past the closing delimiter belongs to this expression.
-            _lexerDone = token.Kind is NunjucksTokenKind.VariableEnd or NunjucksTokenKind.EndOfInput;
+            _lexerDone = token.Kind is NunjucksTokenKind.VariableEnd or NunjucksTokenKind.BlockEnd or NunjucksTokenKind.EndOfInput;
             _buffer.Add(token);
         }
 
@@ -455,45 +455,52 @@ internal sealed class NunjucksExpressionParser
     {
         while (Skip(NunjucksTokenKind.Pipe))
         {
-            var nameToken = Next();
-            if (nameToken.Kind != NunjucksTokenKind.Symbol)
-            {
-                throw Error(nameToken, $"expected filter name, got {Describe(nameToken)}");
-            }
-
-            var name = nameToken.Value;
-            while (Peek() is { Kind: NunjucksTokenKind.Operator, Value: "." })
-            {
-                Next();
-                var part = Next();
-                if (part.Kind != NunjucksTokenKind.Symbol)
-                {
-                    throw Error(part, $"expected filter name, got {Describe(part)}");
-                }
-
-                name += "." + part.Value;
-            }
-
-            if (!_isFilter(name))
-            {
-                throw Error(nameToken, $"filter not found: {name}");
-            }
-
-            var call = new FunctionCallExpression(Track(new VariableExpression(FilterPrefix + name, isLocal: false), nameToken.Start))
-            {
-                ExplicitCall = true,
-                IsClosed = true,
-            };
-            call.Arguments.Add(node);
-            if (Peek().Kind == NunjucksTokenKind.LeftParen)
-            {
-                ParseArguments(call.Arguments);
-            }
-
-            node = Track(call, node.Span.Start, [.. call.Arguments]);
-            node.Span = Span(nameToken.Start, node.Span.End);
+            node = ParseFilterCall(node);
         }
 
+        return node;
+    }
+
+    /// <summary>A filter name (dotted parts allowed) and its optional arguments, applied to <paramref name="input"/>.</summary>
+    private Expression ParseFilterCall(Expression input)
+    {
+        var nameToken = Next();
+        if (nameToken.Kind != NunjucksTokenKind.Symbol)
+        {
+            throw Error(nameToken, $"expected filter name, got {Describe(nameToken)}");
+        }
+
+        var name = nameToken.Value;
+        while (Peek() is { Kind: NunjucksTokenKind.Operator, Value: "." })
+        {
+            Next();
+            var part = Next();
+            if (part.Kind != NunjucksTokenKind.Symbol)
+            {
+                throw Error(part, $"expected filter name, got {Describe(part)}");
+            }
+
+            name += "." + part.Value;
+        }
+
+        if (!_isFilter(name))
+        {
+            throw Error(nameToken, $"filter not found: {name}");
+        }
+
+        var call = new FunctionCallExpression(Track(new VariableExpression(FilterPrefix + name, isLocal: false), nameToken.Start))
+        {
+            ExplicitCall = true,
+            IsClosed = true,
+        };
+        call.Arguments.Add(input);
+        if (Peek().Kind == NunjucksTokenKind.LeftParen)
+        {
+            ParseArguments(call.Arguments);
+        }
+
+        var node = Track(call, input.Span.Start, [.. call.Arguments]);
+        node.Span = Span(nameToken.Start, node.Span.End);
         return node;
     }
 
@@ -510,7 +517,7 @@ internal sealed class NunjucksExpressionParser
                 if (!first && !Skip(NunjucksTokenKind.Comma))
                 {
                     var token = Peek();
-                    throw Error(token, token.Kind is NunjucksTokenKind.EndOfInput or NunjucksTokenKind.VariableEnd
+                    throw Error(token, token.Kind is NunjucksTokenKind.EndOfInput or NunjucksTokenKind.VariableEnd or NunjucksTokenKind.BlockEnd
                         ? "expected `)` to close the argument list"
                         : $"expected comma after expression, got {Describe(token)}");
                 }
@@ -585,7 +592,7 @@ internal sealed class NunjucksExpressionParser
                     break;
                 }
 
-                if (token.Kind is NunjucksTokenKind.EndOfInput or NunjucksTokenKind.VariableEnd)
+                if (token.Kind is NunjucksTokenKind.EndOfInput or NunjucksTokenKind.VariableEnd or NunjucksTokenKind.BlockEnd)
                 {
                     throw Error(token, $"expected `{Closing(open)}`, got {Describe(token)}");
                 }

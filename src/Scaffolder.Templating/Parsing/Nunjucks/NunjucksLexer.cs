@@ -24,6 +24,7 @@ internal enum NunjucksTokenKind
     Tilde,
     Pipe,
     VariableEnd,
+    BlockEnd,
     EndOfInput,
 }
 
@@ -32,8 +33,8 @@ internal readonly record struct NunjucksToken(NunjucksTokenKind Kind, string Val
 /// <summary>
 /// Nunjucks' code tokenizer (the part between <c>${{</c> and <c>}}</c>), following its lexer: strings
 /// with backslash escapes, delimiter characters, compound operators (<c>===</c>, <c>//</c>, <c>**</c>...),
-/// and symbols running up to the next delimiter or space. <c>}}</c> ends the expression wherever it
-/// appears outside a string.
+/// and symbols running up to the next delimiter or space. <c>}}</c> and <c>%}</c> (with or without
+/// a leading <c>-</c>) end the code wherever they appear outside a string.
 /// </summary>
 internal sealed class NunjucksLexer
 {
@@ -77,6 +78,19 @@ internal sealed class NunjucksLexer
         {
             var value = ReadString(c);
             return Make(NunjucksTokenKind.String, value, start);
+        }
+
+        // Block ends are looked for before variable ends, wherever the code is, as Nunjucks does.
+        if (Matches("%}"))
+        {
+            Forward(2);
+            return Make(NunjucksTokenKind.BlockEnd, "%}", start);
+        }
+
+        if (Matches("-%}"))
+        {
+            Forward(3);
+            return Make(NunjucksTokenKind.BlockEnd, "-%}", start);
         }
 
         if (Matches("}}"))
