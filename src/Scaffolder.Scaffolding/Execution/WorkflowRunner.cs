@@ -260,7 +260,7 @@ public sealed class WorkflowRunner(ActionRegistry actions, ITemplateExpressionRe
         {
             throw new StepFailedException(
                 "InputError",
-                $"Failed to render step {step.Id} ({step.Name}) of template.yaml: " + string.Join("; ", errors));
+                $"Failed to render step {step.Id} of template.yaml: " + string.Join("; ", errors));
         }
     }
 
