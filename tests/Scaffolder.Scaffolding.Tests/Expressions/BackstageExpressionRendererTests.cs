@@ -127,6 +127,33 @@ public sealed class BackstageExpressionRendererTests
     }
 
     [Fact]
+    public void Strings_with_nunjucks_tags_render_as_whole_templates_next_to_typed_values()
+    {
+        var result = Renderer.Render(
+            JsonNode.Parse("""
+                {"message": "{% if parameters.public %}Public{% else %}Private{% endif %} ${{ parameters.name }}",
+                 "list": "{% for t in parameters.tags %}${{ t }};{% endfor %}{# a note #}",
+                 "gone": "{% if parameters.missing %}x{% endif %}",
+                 "count": "${{ parameters.replicas }}"}
+                """),
+            Scope(),
+            "input");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("""{"message":"Public Orders","list":"a;b;","count":3}""", result.Value!.ToJsonString());
+    }
+
+    [Fact]
+    public void An_unterminated_tag_in_a_string_is_reported_with_its_path()
+    {
+        var result = Renderer.Render(new JsonObject { ["message"] = "{% if parameters.public %}never closed" }, Scope(), "input");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("input.message", error.Path);
+        Assert.Equal(1, error.Line);
+    }
+
+    [Fact]
     public void Scriban_and_plain_braces_are_literal_text()
     {
         Assert.Equal("{{ values.name }}", Render("{{ values.name }}").Value!.GetValue<string>());

@@ -35,10 +35,10 @@ public sealed partial class BackstageExpressionRenderer : ITemplateExpressionRen
     public ExpressionResult Render(JsonNode? value, ExpressionScope scope, string path)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        var dialect = scope.PreviousStepFailed ? _afterFailure : _beforeFailure;
         try
         {
-            var rendered = (scope.PreviousStepFailed ? _afterFailure : _beforeFailure).Evaluator.Render(value, scope.Context, path, scope.CancellationToken);
-            var undefined = rendered is null && value is not null && IsString(value);
+            var rendered = RenderTree(value, dialect, scope, path, out var undefined);
             return new ExpressionResult(rendered, undefined, []);
         }
         catch (TemplateRuntimeException e)
@@ -64,6 +64,64 @@ public sealed partial class BackstageExpressionRenderer : ITemplateExpressionRen
     public bool RunsAfterFailure(JsonNode? condition) =>
         condition is JsonValue value && value.TryGetValue<string>(out var text)
         && text.Contains("${{", StringComparison.Ordinal) && StatusCall().IsMatch(text);
+
+    /// <summary>
+    /// Strings with Nunjucks tags or comments (<c>{% if %}</c> in a <c>debug:log</c> message) are rendered as
+    /// whole templates, as Backstage renders every string; the rest go to the expression evaluator, in one
+    /// call for any subtree without tags.
+    /// </summary>
+    private static JsonNode? RenderTree(JsonNode? node, Dialect dialect, ExpressionScope scope, string path, out bool undefined)
+    {
+        undefined = false;
+        if (!HasTags(node))
+        {
+            if (node is JsonValue && IsString(node))
+            {
+                // Wrapped, so that a string rendering to nothing can be told from one rendering to JSON null.
+                var wrapped = (JsonObject)dialect.Evaluator.Render(new JsonObject { ["value"] = node.DeepClone() }, scope.Context, path, scope.CancellationToken)!;
+                undefined = !wrapped.ContainsKey("value");
+                return undefined ? null : wrapped["value"]?.DeepClone();
+            }
+
+            return dialect.Evaluator.Render(node, scope.Context, path, scope.CancellationToken);
+        }
+
+        switch (node)
+        {
+            case JsonObject obj:
+                var renderedObject = new JsonObject();
+                foreach (var (key, member) in obj)
+                {
+                    var rendered = RenderTree(member, dialect, scope, path + "." + key, out var memberUndefined);
+                    if (!memberUndefined)
+                    {
+                        renderedObject[key] = rendered;
+                    }
+                }
+
+                return renderedObject;
+            case JsonArray array:
+                var renderedArray = new JsonArray();
+                for (var i = 0; i < array.Count; i++)
+                {
+                    renderedArray.Add(RenderTree(array[i], dialect, scope, $"{path}[{i}]", out _));
+                }
+
+                return renderedArray;
+            default:
+                var text = NunjucksTemplate.Parse(node!.GetValue<string>(), path, dialect.Options).Render(scope.Context, scope.CancellationToken);
+                undefined = text.Length == 0;
+                return undefined ? null : JsonValue.Create(text);
+        }
+    }
+
+    private static bool HasTags(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.Any(member => HasTags(member.Value)),
+        JsonArray array => array.Any(HasTags),
+        JsonValue value when value.TryGetValue<string>(out var text) => text.Contains("{%", StringComparison.Ordinal) || text.Contains("{#", StringComparison.Ordinal),
+        _ => false,
+    };
 
     private static bool IsString(JsonNode node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.String;
 
