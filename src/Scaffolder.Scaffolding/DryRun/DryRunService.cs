@@ -13,7 +13,7 @@ namespace Scaffolder.Scaffolding.DryRun;
 /// skipped, their outputs made up from their schemas), and the answer carries the log, the
 /// workspace's files and the output. Nothing is stored; both folders are removed afterwards.
 /// </summary>
-public sealed class DryRunService(WorkflowRunner runner, ActionRegistry actions, ScaffolderOptions options)
+public sealed class DryRunService(WorkflowRunner runner, ActionRegistry actions, ScaffolderOptions options, Expressions.ITemplateExpressionRenderer expressions)
 {
     public const string EntityRef = "template:default/dry-run";
 
@@ -32,7 +32,7 @@ public sealed class DryRunService(WorkflowRunner runner, ActionRegistry actions,
         WriteContents(contents.Path, request.DirectoryContents);
         var baseUrl = new Uri(Path.Combine(contents.Path, "template.yaml")).AbsoluteUri;
         var template = TemplateCatalog.Compile(request.Template, EntityRef, baseUrl);
-        var values = ParameterValidator.ValidateValues(template, request.Values);
+        var values = ParameterValidator.ValidateValues(template, request.Values, expressions);
         ParameterValidator.ValidateSecrets(template, request.Secrets);
         var unknown = template.Definition.Steps.FirstOrDefault(s => actions.Find(s.Action) is null);
         if (unknown is not null)

@@ -16,6 +16,9 @@ namespace Scaffolder.Scaffolding.Expressions.Backstage;
 /// </summary>
 public sealed partial class BackstageExpressionRenderer : ITemplateExpressionRenderer
 {
+    // A member name no template uses; errors inside the wrapper are reported at the wrapped string's path.
+    private const string WrapperKey = "\u0000";
+
     private readonly Dialect _beforeFailure;
     private readonly Dialect _afterFailure;
 
@@ -78,9 +81,9 @@ public sealed partial class BackstageExpressionRenderer : ITemplateExpressionRen
             if (node is JsonValue && IsString(node))
             {
                 // Wrapped, so that a string rendering to nothing can be told from one rendering to JSON null.
-                var wrapped = (JsonObject)dialect.Evaluator.Render(new JsonObject { ["value"] = node.DeepClone() }, scope.Context, path, scope.CancellationToken)!;
-                undefined = !wrapped.ContainsKey("value");
-                return undefined ? null : wrapped["value"]?.DeepClone();
+                var wrapped = (JsonObject)dialect.Evaluator.Render(new JsonObject { [WrapperKey] = node.DeepClone() }, scope.Context, path, scope.CancellationToken)!;
+                undefined = !wrapped.ContainsKey(WrapperKey);
+                return undefined ? null : wrapped[WrapperKey]?.DeepClone();
             }
 
             return dialect.Evaluator.Render(node, scope.Context, path, scope.CancellationToken);
@@ -139,6 +142,11 @@ public sealed partial class BackstageExpressionRenderer : ITemplateExpressionRen
     private static ExpressionError ErrorOf(TemplateRuntimeException e, JsonNode? value, string path)
     {
         var where = e.TemplateName.Length > 0 ? e.TemplateName : path;
+        if (where.EndsWith("." + WrapperKey, StringComparison.Ordinal))
+        {
+            where = where[..^(WrapperKey.Length + 1)];
+        }
+
         return new ExpressionError(where, TextAt(value, path, where) ?? string.Empty, e.Line, e.Column, e.Reason);
     }
 
