@@ -1,7 +1,8 @@
 // Renders every template file case (<case>.njk) of a directory with nunjucks itself, configured the
 // way Backstage's scaffolder configures it for fetch:template (SecureTemplater): variables `${{ }}`,
 // no autoescaping, Backstage's filters (parseRepoUrl, projectSlug, parseEntityRef, pick), values
-// passed through JSON. The context is <case>.json when present, else context.json.
+// passed through JSON. The context is <case>.json when present, else context.json; nunjucks options
+// (trimBlocks, lstripBlocks) come from <case>.options.json.
 //
 // Usage: node generate-nunjucks-expectations.mjs <node_modules dir> <cases dir> [--write]
 //   without --write: prints {"<case>": {"output": "..."} | {"error": "..."}} as JSON
@@ -77,17 +78,22 @@ const backstageFilters = {
   pick: (value, key) => get(value, key),
 };
 
-const env = new nunjucks.Environment(null, {
-  autoescape: false,
-  tags: { variableStart: '${{', variableEnd: '}}' },
-});
-for (const [name, filter] of Object.entries(backstageFilters)) {
-  env.addFilter(name, (...args) => throughJson(filter(...throughJson(args))));
+// fetch:template's trimBlocks / lstripBlocks inputs become nunjucks options (<case>.options.json).
+function environment(options) {
+  const env = new nunjucks.Environment(null, {
+    autoescape: false,
+    ...options,
+    tags: { variableStart: '${{', variableEnd: '}}' },
+  });
+  for (const [name, filter] of Object.entries(backstageFilters)) {
+    env.addFilter(name, (...args) => throughJson(filter(...throughJson(args))));
+  }
+  return env;
 }
 
-function render(template, context) {
+function render(template, context, options) {
   try {
-    return { output: env.renderString(template, context) };
+    return { output: environment(options).renderString(template, context) };
   } catch (error) {
     return { error: String(error.message) };
   }
@@ -99,7 +105,9 @@ for (const file of fs.readdirSync(casesDir).filter(name => name.endsWith('.njk')
   const name = file.slice(0, -'.njk'.length);
   const contextFile = path.join(casesDir, `${name}.json`);
   const context = fs.existsSync(contextFile) ? JSON.parse(fs.readFileSync(contextFile, 'utf8')) : sharedContext;
-  results[name] = render(fs.readFileSync(path.join(casesDir, file), 'utf8'), context);
+  const optionsFile = path.join(casesDir, `${name}.options.json`);
+  const options = fs.existsSync(optionsFile) ? JSON.parse(fs.readFileSync(optionsFile, 'utf8')) : {};
+  results[name] = render(fs.readFileSync(path.join(casesDir, file), 'utf8'), context, options);
 }
 
 if (mode === '--write') {

@@ -25,6 +25,12 @@ public sealed class BackstageEvaluatorOptions
     /// <summary>Limits applied to each evaluation (output size, time, recursion, cancellation granularity).</summary>
     public TemplateRenderOptions RenderOptions { get; init; } = TemplateRenderOptions.Default;
 
+    /// <summary>Nunjucks' <c>trimBlocks</c> (a <c>fetch:template</c> input): the first newline after a tag is removed.</summary>
+    public bool TrimBlocks { get; init; }
+
+    /// <summary>Nunjucks' <c>lstripBlocks</c> (a <c>fetch:template</c> input): whitespace before a tag at the start of its line is removed.</summary>
+    public bool LstripBlocks { get; init; }
+
     /// <summary>Maximum nesting of an expression; deeper input is a syntax error rather than a risk to the stack.</summary>
     public int MaxDepth { get; init; } = 100;
 

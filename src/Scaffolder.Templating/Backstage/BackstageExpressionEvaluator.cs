@@ -6,6 +6,7 @@ using Scaffolder.Templating.Builtins.Nunjucks;
 using Scaffolder.Templating.Parsing.Nunjucks;
 using Scaffolder.Templating.Runtime;
 using Scaffolder.Templating.Runtime.JavaScript;
+using Scaffolder.Templating.Runtime.Nunjucks;
 using Scaffolder.Templating.Syntax;
 
 namespace Scaffolder.Templating.Backstage;
@@ -189,6 +190,12 @@ public sealed class BackstageExpressionEvaluator
 
         private bool RenderString(string text, string name, out JsonNode? result)
         {
+            if (NunjucksTemplateParser.ContainsTagOrComment(text))
+            {
+                // Backstage renders every string as a whole template: tags work without any ${{ }}.
+                return RenderTemplate(text, name, out result);
+            }
+
             if (!NunjucksInterpolation.ContainsVariable(text))
             {
                 result = text.Length == 0 ? null : JsonValue.Create(text);
@@ -239,6 +246,21 @@ public sealed class BackstageExpressionEvaluator
 
             result = JsonValue.Create(rendered);
             return true;
+        }
+
+        private bool RenderTemplate(string text, string name, out JsonNode? result)
+        {
+            var options = _owner._options;
+            var parser = new NunjucksTemplateParser(text, name, options.MaxDepth, _owner._isFilter, _owner._isTest, options.TrimBlocks, options.LstripBlocks);
+            var body = parser.Parse(out var error);
+            if (error is not null)
+            {
+                throw new TemplateRuntimeException(error.Span, error.Message);
+            }
+
+            var rendered = NunjucksRenderer.Render(body, _settings, name, _model);
+            result = rendered.Length == 0 ? null : JsonValue.Create(rendered);
+            return rendered.Length > 0;
         }
 
         /// <summary>Nunjucks output: literal text and values, null and undefined printing as nothing.</summary>

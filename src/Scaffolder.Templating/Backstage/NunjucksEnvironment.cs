@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Scaffolder.Templating.Builtins.Nunjucks;
 using Scaffolder.Templating.Parsing.Nunjucks;
+using Scaffolder.Templating.Runtime.JavaScript;
 
 namespace Scaffolder.Templating.Backstage;
 
@@ -16,7 +17,12 @@ internal sealed class NunjucksEnvironment
     private NunjucksEnvironment(BackstageEvaluatorOptions options)
     {
         Options = options;
-        var globals = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var globals = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["range"] = NunjucksGlobals.Range,
+            ["joiner"] = NunjucksGlobals.Joiner,
+            ["cycler"] = NunjucksGlobals.Cycler,
+        };
         foreach (var (name, value) in options.Globals ?? new Dictionary<string, object?>())
         {
             globals[name] = value;

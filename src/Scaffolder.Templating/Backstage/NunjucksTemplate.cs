@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Scaffolder.Templating.Parsing.Nunjucks;
+using Scaffolder.Templating.Runtime;
 using Scaffolder.Templating.Runtime.Nunjucks;
 using Scaffolder.Templating.Syntax.Nunjucks;
 
@@ -42,7 +43,8 @@ public sealed class NunjucksTemplate
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(name);
         var environment = NunjucksEnvironment.For(options ?? BackstageEvaluatorOptions.Default);
-        var parser = new NunjucksTemplateParser(text, name, environment.MaxDepth, environment.IsFilter, environment.IsTest);
+        var parser = new NunjucksTemplateParser(
+            text, name, environment.MaxDepth, environment.IsFilter, environment.IsTest, environment.Options.TrimBlocks, environment.Options.LstripBlocks);
         var body = parser.Parse(out var error);
         return new NunjucksTemplate(name, body, environment, error is null ? [] : [error]);
     }
@@ -61,13 +63,27 @@ public sealed class NunjucksTemplate
     public string Render(JsonObject context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return Render(NunjucksContext.From(context), cancellationToken);
+    }
+
+    /// <summary>
+    /// Renders with a context converted once (<see cref="NunjucksContext.From"/>): the way to render
+    /// the many files and paths of a skeleton with the same values.
+    /// </summary>
+    /// <exception cref="TemplateRuntimeException">As <see cref="Render(JsonObject, CancellationToken)"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public string Render(NunjucksContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         if (HasErrors)
         {
             var first = Messages[0];
             throw new TemplateRuntimeException(first.Span, first.Message);
         }
 
-        return NunjucksRenderer.Render(_body, _environment, Name, context, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var settings = _environment.RenderOptions.ToSettings(cancellationToken, LanguageSemantics.JavaScriptLike, _environment.Globals);
+        return NunjucksRenderer.Render(_body, settings, Name, context.Values);
     }
 
     public override string ToString() => Name;

@@ -17,6 +17,7 @@ internal sealed class LanguageSemantics
         RelaxedFunctionAccess = false,
         IncludeBuiltins = false,
         NegativeIndexFromEnd = false,
+        JavaScriptCalls = true,
         Rules = JavaScript.JavaScriptRules.Instance,
     };
 
@@ -34,6 +35,12 @@ internal sealed class LanguageSemantics
 
     /// <summary>A negative index counts from the end (<c>list[-1]</c>); otherwise it reads nothing.</summary>
     public bool NegativeIndexFromEnd { get; init; } = true;
+
+    /// <summary>
+    /// Calling anything but a function fails the way Nunjucks' <c>callWrap</c> does, naming the callee
+    /// (<c>Unable to call `values["x"]["split"]`, which is undefined or falsey</c>).
+    /// </summary>
+    public bool JavaScriptCalls { get; init; }
 
     /// <summary>Scriban's builtin objects (<c>string</c>, <c>date</c>...) are visible as globals.</summary>
     public bool IncludeBuiltins { get; init; } = true;

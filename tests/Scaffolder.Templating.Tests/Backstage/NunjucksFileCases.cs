@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Scaffolder.Templating.Backstage;
 using Scaffolder.Testing;
 
 namespace Scaffolder.Templating.Tests.Backstage;
@@ -36,6 +37,23 @@ internal static class NunjucksFileCases
         var own = Path.Combine(Directory, name + ".json");
         var path = File.Exists(own) ? own : Path.Combine(Directory, "context.json");
         return JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+    }
+
+    /// <summary>The <c>fetch:template</c> options of <c>&lt;case&gt;.options.json</c> (<c>trimBlocks</c>, <c>lstripBlocks</c>), or the defaults.</summary>
+    public static BackstageEvaluatorOptions Options(string name)
+    {
+        var path = Path.Combine(Directory, name + ".options.json");
+        if (!File.Exists(path))
+        {
+            return BackstageEvaluatorOptions.Default;
+        }
+
+        var options = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        return new BackstageEvaluatorOptions
+        {
+            TrimBlocks = options["trimBlocks"]?.GetValue<bool>() ?? false,
+            LstripBlocks = options["lstripBlocks"]?.GetValue<bool>() ?? false,
+        };
     }
 
     private static string? ReadIfExists(string path) => File.Exists(path) ? ReadExact(path) : null;

@@ -55,18 +55,63 @@ internal static partial class NunjucksFilters
         return sorted;
     }
 
-    /// <summary>Lodash-style attribute path: own members only, undefined when a part is missing.</summary>
+    /// <summary>Nunjucks' attribute getter: a dotted path of own properties, undefined when a part is missing.</summary>
     private static object? Attribute(object? item, string[] path)
     {
         foreach (var part in path)
         {
-            if (item is null or JsNull || !JsValues.IsObject(item) && !JsValues.IsArray(item) || !ObjectAccess.TryGetMember(item, part, out item))
+            if (!TryGetOwnProperty(item, part, out item))
             {
                 return null;
             }
         }
 
         return item;
+    }
+
+    /// <summary>JavaScript's own properties: characters and length of strings, items and length of arrays, object members.</summary>
+    private static bool TryGetOwnProperty(object? item, string name, out object? value)
+    {
+        value = null;
+        switch (item)
+        {
+            case null or JsNull:
+                return false;
+            case string text:
+                if (name == "length")
+                {
+                    value = (double)text.Length;
+                    return true;
+                }
+
+                if (JsValues.IsArrayIndex(name) && int.TryParse(name, System.Globalization.CultureInfo.InvariantCulture, out var charIndex) && charIndex < text.Length)
+                {
+                    value = text[charIndex].ToString();
+                    return true;
+                }
+
+                return false;
+        }
+
+        if (JsValues.IsArray(item))
+        {
+            var count = ObjectAccess.ListCount(item);
+            if (name == "length")
+            {
+                value = (double)count;
+                return true;
+            }
+
+            if (JsValues.IsArrayIndex(name) && int.TryParse(name, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < count)
+            {
+                value = ObjectAccess.ListItem(item, index);
+                return true;
+            }
+
+            return false;
+        }
+
+        return JsValues.IsObject(item) && ObjectAccess.TryGetMember(item, name, out value);
     }
 
     /// <summary>A stable merge sort that tolerates inconsistent comparisons (NaN), as JavaScript's sort does.</summary>

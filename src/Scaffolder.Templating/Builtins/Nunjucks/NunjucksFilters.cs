@@ -12,6 +12,16 @@ internal static partial class NunjucksFilters
 {
     public static IReadOnlyDictionary<string, JsFunction> All { get; } = Create();
 
+    /// <summary>
+    /// The filters Nunjucks defines as macros, which therefore take keyword arguments
+    /// (<c>sort(attribute='name')</c>): their parameter names, the filtered value first.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> NamedParameters { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["sort"] = ["value", "reverse", "case_sensitive", "attribute"],
+        ["int"] = ["value", "default", "base"],
+    };
+
     private static Dictionary<string, JsFunction> Create()
     {
         var filters = new Dictionary<string, JsFunction>(StringComparer.Ordinal);
@@ -37,12 +47,15 @@ internal static partial class NunjucksFilters
         Add("reverse", (_, a) => Reverse(a[0]));
         Add("round", (_, a) => Round(a[0], a[1], a[2]));
         Add("safe", (_, a) => JsValues.IsNullish(a[0]) ? string.Empty : JsValues.ToJsString(a[0]));
-        Add("string", (_, a) => a[0] is null ? throw new JsTypeError("Cannot convert undefined to a string") : JsValues.ToJsString(a[0]));
+        Add("string", (_, a) => a[0] is null or JsNull
+            ? throw new JsTypeError($"Cannot read properties of {JsValues.ToJsString(a[0])} (reading 'toString')")
+            : JsValues.ToJsString(a[0]));
         Add("title", (_, a) => string.Join(' ', Text(a[0], "title").Split(' ').Select(Capitalize)));
         Add("trim", (_, a) => a[0] is string text ? text.Trim() : throw new JsTypeError("trim: expected a string"));
         Add("urlencode", (_, a) => UrlEncode(a[0]));
         Add("sort", (context, a) => Sort(context, a[0], a[1], a[2], a[3]));
         Add("truncate", (_, a) => Truncate(a[0], a[1], a[2], a[3]));
+        AddMore(Add);
         return filters;
     }
 
@@ -87,7 +100,8 @@ internal static partial class NunjucksFilters
         var text = value switch
         {
             null or JsNull or false => string.Empty,
-            _ => JsValues.ToJsString(value),
+            string s => s,
+            _ => throw new JsTypeError("str.split is not a function"),
         };
         if (text.Length == 0)
         {
@@ -238,7 +252,8 @@ internal static partial class NunjucksFilters
             return items;
         }
 
-        return value;
+        // Nunjucks copies anything else as an array-like: no length, no items.
+        return new List<object?>();
     }
 
     private static double Round(object? value, object? precisionValue, object? methodValue)
@@ -256,19 +271,23 @@ internal static partial class NunjucksFilters
         return rounded / factor;
     }
 
+    /// <summary>
+    /// <c>encodeURIComponent</c> of a string; otherwise <c>k=v</c> pairs joined by <c>&amp;</c>, taken from an
+    /// array's items (<c>item[0]</c>, <c>item[1]</c>) or an object's entries.
+    /// </summary>
     private static string UrlEncode(object? value)
     {
         if (value is string text)
         {
-            return Uri.EscapeDataString(text);
+            return JsUri.EncodeComponent(text);
         }
 
-        if (value is not null && ObjectAccess.TryEnumerateMembers(value, out var members))
-        {
-            return string.Join('&', members.Select(member =>
-                Uri.EscapeDataString(member.Key) + "=" + Uri.EscapeDataString(JsValues.ToJsString(member.Value))));
-        }
-
-        return Uri.EscapeDataString(JsValues.ToJsString(value));
+        IEnumerable<(object? Key, object? Value)> pairs = JsValues.IsArray(value)
+            ? ObjectAccess.Enumerate(value!).Select(item => (JsValues.ItemAt(item, 0), JsValues.ItemAt(item, 1)))
+            : JsValues.IsObject(value) && ObjectAccess.TryEnumerateMembers(value!, out var members)
+                ? members.Select(member => ((object?)member.Key, member.Value))
+                : [];
+        return string.Join('&', pairs.Select(pair =>
+            JsUri.EncodeComponent(JsValues.ToJsString(pair.Key)) + "=" + JsUri.EncodeComponent(JsValues.ToJsString(pair.Value))));
     }
 }

@@ -6,13 +6,21 @@ namespace Scaffolder.Templating.Builtins.Nunjucks;
 /// <summary>Nunjucks' tests (<c>x is string</c>, <c>x is not defined</c>, <c>n is divisibleby(3)</c>).</summary>
 internal static class NunjucksTests
 {
+    private static readonly Dictionary<string, Func<object?, object?, bool>> Tests = new(StringComparer.Ordinal);
+
     public static IReadOnlyDictionary<string, JsFunction> All { get; } = Create();
+
+    /// <summary>The tests as predicates of (value, argument), for filters that take a test name (<c>select</c>).</summary>
+    public static IReadOnlyDictionary<string, Func<object?, object?, bool>> Predicates => Tests;
 
     private static Dictionary<string, JsFunction> Create()
     {
         var tests = new Dictionary<string, JsFunction>(StringComparer.Ordinal);
-        void Add(string name, Func<object?, object?, bool> test) =>
+        void Add(string name, Func<object?, object?, bool> test)
+        {
+            Tests[name] = test;
             tests[name] = new JsFunction(name, (_, _, args) => Box.Bool(test(args[0], args[1])));
+        }
 
         Add("callable", (v, _) => JsValues.IsFunction(v));
         Add("defined", (v, _) => v is not null);

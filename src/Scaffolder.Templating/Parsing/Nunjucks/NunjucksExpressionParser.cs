@@ -208,18 +208,18 @@ internal sealed partial class NunjucksExpressionParser
         Enter(Peek());
         try
         {
-            var body = ParseOr();
+            var body = AsJavaScript(ParseOr());
             var ifToken = Peek();
             if (!SkipSymbol("if"))
             {
                 return body;
             }
 
-            var condition = ParseOr();
+            var condition = AsJavaScript(ParseOr());
             Expression otherwise;
             if (SkipSymbol("else"))
             {
-                otherwise = ParseOr();
+                otherwise = AsJavaScript(ParseOr());
             }
             else
             {
@@ -298,7 +298,7 @@ internal sealed partial class NunjucksExpressionParser
             }
 
             Next();
-            node = MakeBinary(node, BinaryOperator.In, inToken, ParseIs());
+            node = MakeBinary(AsJavaScript(node), BinaryOperator.In, inToken, AsJavaScript(ParseIs()));
             if (invert)
             {
                 node = MakeUnary(UnaryOperator.Not, token, node);
@@ -339,7 +339,7 @@ internal sealed partial class NunjucksExpressionParser
             ExplicitCall = true,
             IsClosed = true,
         };
-        call.Arguments.Add(node);
+        call.Arguments.Add(AsJavaScript(node));
         if (Peek().Kind == NunjucksTokenKind.LeftParen)
         {
             ParseArguments(call.Arguments);
@@ -420,7 +420,12 @@ internal sealed partial class NunjucksExpressionParser
         while (Peek() is { Kind: NunjucksTokenKind.Operator } token && token.Value == text)
         {
             Next();
-            node = MakeBinary(node, op, token, ParseArithmetic(level + 1));
+            var right = ParseArithmetic(level + 1);
+
+            // `//` and `**` are emitted as Math.floor(a / b) and Math.pow(a, b): their operands are closed.
+            node = op is BinaryOperator.FloorDivide or BinaryOperator.Power
+                ? MakeBinary(AsJavaScript(node), op, token, AsJavaScript(right))
+                : MakeBinary(node, op, token, right);
         }
 
         return node;
@@ -493,10 +498,10 @@ internal sealed partial class NunjucksExpressionParser
             ExplicitCall = true,
             IsClosed = true,
         };
-        call.Arguments.Add(input);
+        call.Arguments.Add(AsJavaScript(input));
         if (Peek().Kind == NunjucksTokenKind.LeftParen)
         {
-            ParseArguments(call.Arguments);
+            ParseArguments(call.Arguments, Builtins.Nunjucks.NunjucksFilters.NamedParameters.GetValueOrDefault(name));
         }
 
         var node = Track(call, input.Span.Start, [.. call.Arguments]);
@@ -504,13 +509,18 @@ internal sealed partial class NunjucksExpressionParser
         return node;
     }
 
-    /// <summary>A parenthesised, comma-separated argument list (positional only).</summary>
-    private void ParseArguments(List<Expression> arguments)
+    /// <summary>
+    /// A parenthesised, comma-separated argument list. Keyword arguments (<c>attribute='name'</c>)
+    /// are accepted for the filters Nunjucks defines with named parameters (<paramref name="parameters"/>,
+    /// the filtered value first) and placed at their parameter's position.
+    /// </summary>
+    private void ParseArguments(List<Expression> arguments, IReadOnlyList<string>? parameters = null)
     {
         var open = Next();
         Enter(open);
         try
         {
+            var keywords = new Dictionary<string, Expression>(StringComparer.Ordinal);
             var first = true;
             while (!Skip(NunjucksTokenKind.RightParen))
             {
@@ -523,10 +533,34 @@ internal sealed partial class NunjucksExpressionParser
                 }
 
                 first = false;
-                arguments.Add(ParseInlineIf());
+                var argument = ParseInlineIf();
                 if (Peek() is { Kind: NunjucksTokenKind.Operator, Value: "=" } keyword)
                 {
-                    throw Error(keyword, "keyword arguments are not supported");
+                    if (parameters is null || argument is not VariableExpression name)
+                    {
+                        throw Error(keyword, "keyword arguments are only supported by the filters that name their parameters (sort, int)");
+                    }
+
+                    Next();
+                    keywords[name.Name] = ParseInlineIf();
+                    continue;
+                }
+
+                if (keywords.Count > 0)
+                {
+                    throw Error(open, "positional arguments cannot follow keyword arguments");
+                }
+
+                arguments.Add(argument);
+            }
+
+            if (keywords.Count > 0)
+            {
+                for (var i = arguments.Count; i < parameters!.Count; i++)
+                {
+                    arguments.Add(keywords.TryGetValue(parameters[i], out var value)
+                        ? value
+                        : Track(new LiteralExpression(null), open.Start));
                 }
             }
         }

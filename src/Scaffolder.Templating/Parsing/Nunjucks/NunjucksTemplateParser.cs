@@ -16,33 +16,38 @@ internal sealed partial class NunjucksTemplateParser
     private readonly string _text;
     private readonly string _name;
     private readonly int _maxDepth;
+    private readonly bool _trimBlocks;
     private readonly NunjucksTemplateScanner _scanner;
     private readonly NunjucksExpressionParser _code;
+    private readonly HashSet<string> _blockNames = new(StringComparer.Ordinal);
     private TextPosition _position = new(0, 0, 0);
     private bool _dropLeadingWhitespace;
     private int _depth;
 
-    public NunjucksTemplateParser(string text, string name, int maxDepth, Func<string, bool> isFilter, Func<string, bool> isTest)
+    public NunjucksTemplateParser(
+        string text, string name, int maxDepth, Func<string, bool> isFilter, Func<string, bool> isTest, bool trimBlocks = false, bool lstripBlocks = false)
     {
         _text = text;
         _name = name;
         _maxDepth = maxDepth;
-        _scanner = new NunjucksTemplateScanner(text);
+        _trimBlocks = trimBlocks;
+        _scanner = new NunjucksTemplateScanner(text, lstripBlocks);
         _code = new NunjucksExpressionParser(text, name, maxDepth, isFilter, isTest);
     }
+
+    /// <summary>Whether the text has anything besides variables that Nunjucks would act on: tags, comments, a stray comment end.</summary>
+    public static bool ContainsTagOrComment(string text) =>
+        text.Contains(NunjucksTemplateScanner.BlockStart, StringComparison.Ordinal)
+        || text.Contains(NunjucksTemplateScanner.CommentStart, StringComparison.Ordinal)
+        || text.Contains(NunjucksTemplateScanner.CommentEnd, StringComparison.Ordinal);
 
     /// <summary>The template's nodes, or an empty body and the error that stopped parsing.</summary>
     public NunjucksBody Parse(out TemplateMessage? error)
     {
         try
         {
-            var body = ParseNodes([], out var stoppedAt);
-            if (stoppedAt is not null)
-            {
-                // Only reachable with an empty break list; kept as a guard.
-                throw _code.Fail(_code.PeekToken(), $"unknown block tag: {stoppedAt.Value.Value}");
-            }
-
+            // With nothing to break on, parsing runs to the end of the text.
+            var body = ParseNodes([], out _);
             error = null;
             return body;
         }
@@ -83,11 +88,14 @@ internal sealed partial class NunjucksTemplateParser
                     _code.BeginCode(token.End);
                     var expression = _code.ParseCodeExpression();
                     var end = _code.NextToken();
+                    if (end.Kind == NunjucksTokenKind.EndOfInput)
+                    {
+                        throw new NunjucksSyntaxException(token.Start, "expected variable end: this `${{` is not closed by `}}`");
+                    }
+
                     if (end.Kind != NunjucksTokenKind.VariableEnd)
                     {
-                        throw _code.Fail(end, end.Kind == NunjucksTokenKind.EndOfInput
-                            ? "expected variable end"
-                            : $"expected variable end, got {NunjucksExpressionParser.DescribeToken(end)}");
+                        throw _code.Fail(end, $"expected variable end, got {NunjucksExpressionParser.DescribeToken(end)}");
                     }
 
                     _dropLeadingWhitespace = end.Value[0] == '-';
@@ -153,9 +161,13 @@ internal sealed partial class NunjucksTemplateParser
                 "set" => ParseSet(start),
                 "raw" or "verbatim" => ParseRaw(start, name.Value),
                 "filter" => ParseFilter(start),
-                "block" or "extends" or "include" or "import" or "from" or "macro" or "call" or "switch"
-                    or "ifAsync" or "asyncEach" or "asyncAll" =>
-                    throw _code.Fail(name, $"the `{name.Value}` tag is not supported in Backstage templates rendered here"),
+                "block" => ParseBlock(start),
+                "switch" => ParseSwitch(start),
+                // Backstage's templater has no loader: these fail there too, with "template not found".
+                "extends" or "include" or "import" or "from" =>
+                    throw _code.Fail(name, $"the `{name.Value}` tag cannot load other templates: skeleton files are rendered without a template loader"),
+                "macro" or "call" or "ifAsync" or "asyncEach" or "asyncAll" =>
+                    throw _code.Fail(name, $"the `{name.Value}` tag is not supported"),
                 _ => throw _code.Fail(name, $"unknown block tag: {name.Value}"),
             };
         }
@@ -198,8 +210,27 @@ internal sealed partial class NunjucksTemplateParser
             _dropLeadingWhitespace = true;
         }
 
-        _position = _code.CodePosition;
+        _position = AfterBlockEnd(_code.CodePosition);
         return end;
+    }
+
+    /// <summary>With <c>trimBlocks</c>, the first newline after a tag is removed (Nunjucks' lexer does it as it reads the tag's end).</summary>
+    private TextPosition AfterBlockEnd(TextPosition position)
+    {
+        if (!_trimBlocks)
+        {
+            return position;
+        }
+
+        var offset = position.Offset;
+        if (offset < _text.Length && _text[offset] == '\n')
+        {
+            return _scanner.Advance(position, offset + 1);
+        }
+
+        return offset + 1 < _text.Length && _text[offset] == '\r' && _text[offset + 1] == '\n'
+            ? _scanner.Advance(position, offset + 2)
+            : position;
     }
 
     /// <summary>A body ended by one of <paramref name="ends"/>; the end of the text instead is an error naming the open tag.</summary>
@@ -208,9 +239,7 @@ internal sealed partial class NunjucksTemplateParser
         var body = ParseNodes(ends, out var stop);
         if (stop is null)
         {
-            throw new NunjucksSyntaxException(
-                open.Start,
-                $"unexpected end of file: the `{tag}` tag is not closed (expected {string.Join(" or ", ends.Select(end => "{% " + end + " %}"))})");
+            throw new NunjucksSyntaxException(open.Start, $"unexpected end of file: this `{tag}` tag is not closed by {{% {ends[^1]} %}}");
         }
 
         stoppedAt = stop.Value;
@@ -275,7 +304,7 @@ internal sealed partial class NunjucksTemplateParser
 
         var iterable = _code.ParseCodeExpression();
         AdvanceAfterBlockEnd(tag.Value);
-        var body = ParseUntil(open, "for", ["endfor", "else"], out var stop);
+        var body = ParseUntil(open, "for", ["else", "endfor"], out var stop);
         NunjucksBody? otherwise = null;
         if (stop.Value == "else")
         {
@@ -320,10 +349,68 @@ internal sealed partial class NunjucksTemplateParser
             throw new NunjucksSyntaxException(tag.Start, "parseSet: expected = or block end in set tag");
         }
 
-        _position = _code.CodePosition;
+        _position = AfterBlockEnd(_code.CodePosition);
         var body = ParseUntil(open, "set", ["endset"], out _);
         AdvanceAfterBlockEnd();
         return new SetNode(Span(open.Start), targets, null, body);
+    }
+
+    /// <summary>
+    /// <c>{% block name %}...{% endblock %}</c>: without template inheritance (no loader), a block
+    /// renders its body where it stands, as Nunjucks does for a template that extends nothing.
+    /// </summary>
+    private BlockNode ParseBlock(NunjucksTemplateToken open)
+    {
+        var tag = _code.NextToken();
+        var name = _code.ParseCodePrimary();
+        if (name is not VariableExpression blockName)
+        {
+            throw new NunjucksSyntaxException(tag.Start, "parseBlock: variable name expected");
+        }
+
+        if (!_blockNames.Add(blockName.Name))
+        {
+            throw new NunjucksSyntaxException(tag.Start, $"Block \"{blockName.Name}\" defined more than once.");
+        }
+
+        AdvanceAfterBlockEnd(tag.Value);
+        var body = ParseUntil(open, "block", ["endblock"], out _);
+        _code.NextToken();
+        _code.SkipSymbolToken(blockName.Name);
+        AdvanceAfterBlockEnd("endblock");
+        return new BlockNode(Span(open.Start), blockName.Name, body);
+    }
+
+    /// <summary>
+    /// <c>{% switch x %}{% case a %}...{% case b %}...{% default %}...{% endswitch %}</c>, read as Nunjucks
+    /// reads it: text before the first case is dropped, and a case with an empty body falls through.
+    /// </summary>
+    private SwitchNode ParseSwitch(NunjucksTemplateToken open)
+    {
+        var tag = _code.NextToken();
+        var value = _code.ParseCodeExpression();
+        AdvanceAfterBlockEnd(tag.Value);
+        ParseUntil(open, "switch", ["case", "default", "endswitch"], out var next);
+        var cases = new List<(Expression Condition, NunjucksBody Body)>();
+        do
+        {
+            _code.SkipSymbolToken("case");
+            var condition = _code.ParseCodeExpression();
+            AdvanceAfterBlockEnd("switch");
+            var body = ParseUntil(open, "switch", ["case", "default", "endswitch"], out next);
+            cases.Add((condition, body));
+        }
+        while (next.Value == "case");
+
+        NunjucksBody? fallback = null;
+        if (next.Value == "default")
+        {
+            AdvanceAfterBlockEnd();
+            fallback = ParseUntil(open, "switch", ["endswitch"], out _);
+        }
+
+        AdvanceAfterBlockEnd();
+        return new SwitchNode(Span(open.Start), value, cases, fallback);
     }
 
     private FilterBlockNode ParseFilter(NunjucksTemplateToken open)

@@ -29,8 +29,13 @@ internal sealed class NunjucksTemplateScanner
     private static readonly char[] BeginChars = ['{', '$', '#'];
 
     private readonly string _text;
+    private readonly bool _lstripBlocks;
 
-    public NunjucksTemplateScanner(string text) => _text = text;
+    public NunjucksTemplateScanner(string text, bool lstripBlocks = false)
+    {
+        _text = text;
+        _lstripBlocks = lstripBlocks;
+    }
 
     /// <summary>The token starting at <paramref name="start"/>.</summary>
     public NunjucksTemplateToken Next(TextPosition start)
@@ -69,6 +74,11 @@ internal sealed class NunjucksTemplateScanner
             }
 
             index = next;
+            if (!inComment && Matches(index, BlockStart) && _lstripBlocks)
+            {
+                return StripBeforeBlock(start, index);
+            }
+
             if (!inComment && (Matches(index, BlockStart) || Matches(index, VariableStart) || Matches(index, CommentStart)))
             {
                 return Make(NunjucksTemplateTokenKind.Data, start, index);
@@ -87,6 +97,30 @@ internal sealed class NunjucksTemplateScanner
             index++;
         }
     }
+
+    /// <summary>
+    /// <c>lstripBlocks</c>: text from the start of the line up to a tag, if only whitespace, is dropped
+    /// (when the line starts within this text); with nothing left, the tag itself is the next token.
+    /// </summary>
+    private NunjucksTemplateToken StripBeforeBlock(TextPosition start, int blockOffset)
+    {
+        var blockPosition = Advance(start, blockOffset);
+        var column = blockPosition.Column;
+        var length = blockOffset - start.Offset;
+        if (column > 0 && column <= length && _text.AsSpan(blockOffset - column, column).IndexOfAnyExcept(JsWhitespace) < 0)
+        {
+            if (length == column)
+            {
+                return Next(blockPosition);
+            }
+
+            return new NunjucksTemplateToken(NunjucksTemplateTokenKind.Data, _text[start.Offset..(blockOffset - column)], start, blockPosition);
+        }
+
+        return Make(NunjucksTemplateTokenKind.Data, start, blockOffset);
+    }
+
+    private const string JsWhitespace = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
 
     private bool Matches(int offset, string value) =>
         offset + value.Length <= _text.Length && string.CompareOrdinal(_text, offset, value, 0, value.Length) == 0;

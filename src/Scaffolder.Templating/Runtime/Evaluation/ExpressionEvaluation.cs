@@ -497,6 +497,13 @@ internal sealed partial class FunctionCallExpression
         }
 
         var function = context.Evaluate(Target, alias: true);
+        if (context.Settings.Semantics.JavaScriptCalls && !Callables.TryGet(function, out _))
+        {
+            // Nunjucks' callWrap: the message names the callee as the template wrote it.
+            var reason = Runtime.JavaScript.JsValues.IsTruthy(function) ? "which is not a function" : "which is undefined or falsey";
+            throw new TemplateRuntimeException(Target.Span, $"Unable to call `{Runtime.JavaScript.JsCallNames.Of(Target)}`, {reason}");
+        }
+
         if (function is null)
         {
             if (context.Settings.Semantics.RelaxedFunctionAccess)

@@ -59,8 +59,8 @@ internal static class JsIntrinsics
         "length" => (double)ObjectAccess.ListCount(array),
         "join" => Method(name, (context, args) => Join(context, array, args[0])),
         "toString" => Method(name, (context, _) => Join(context, array, null)),
-        "includes" => Method(name, (_, args) => Box.Bool(IndexOf(array, args[0]) >= 0)),
-        "indexOf" => Method(name, (_, args) => (double)IndexOf(array, args[0])),
+        "includes" => Method(name, (_, args) => Box.Bool(IndexOf(array, args[0], args[1]) >= 0)),
+        "indexOf" => Method(name, (_, args) => (double)IndexOf(array, args[0], args[1])),
         "slice" => Method(name, (_, args) =>
         {
             var items = ObjectAccess.Enumerate(array).ToList();
@@ -386,17 +386,24 @@ internal static class JsIntrinsics
         return builder.ToString();
     }
 
-    private static int IndexOf(object array, object? value)
+    /// <summary><c>Array.prototype.indexOf(value, fromIndex)</c>: strict equality, a negative start counts from the end.</summary>
+    private static int IndexOf(object array, object? value, object? fromIndex = null)
     {
-        var index = 0;
-        foreach (var item in ObjectAccess.Enumerate(array))
+        var count = ObjectAccess.ListCount(array);
+        var start = 0;
+        if (fromIndex is not null)
         {
-            if (JsValues.StrictEquals(item, value))
+            var from = JsValues.ToNumber(fromIndex);
+            from = double.IsNaN(from) ? 0 : Math.Truncate(from);
+            start = (int)Math.Clamp(from < 0 ? count + from : from, 0, count);
+        }
+
+        for (var index = start; index < count; index++)
+        {
+            if (JsValues.StrictEquals(ObjectAccess.ListItem(array, index), value))
             {
                 return index;
             }
-
-            index++;
         }
 
         return -1;

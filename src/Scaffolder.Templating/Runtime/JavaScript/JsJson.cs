@@ -218,7 +218,7 @@ internal static class JsJson
         return true;
     }
 
-    /// <summary>JSON input as runtime values: objects keep their key order, JSON null becomes <see cref="JsNull"/>.</summary>
+    /// <summary>JSON input as runtime values: objects in JavaScript's key order (integer keys first), JSON null becomes <see cref="JsNull"/>.</summary>
     public static object? FromJsonNode(JsonNode? node, int depth = 0)
     {
         if (depth >= MaxNesting || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
@@ -232,9 +232,9 @@ internal static class JsJson
                 return JsNull.Value;
             case JsonObject obj:
                 var dictionary = new Dictionary<string, object?>(obj.Count, StringComparer.Ordinal);
-                foreach (var (name, member) in obj)
+                foreach (var (name, member) in JsValues.InJsKeyOrder(obj.Select(pair => KeyValuePair.Create(pair.Key, (object?)pair.Value))))
                 {
-                    dictionary[name] = FromJsonNode(member, depth + 1);
+                    dictionary[name] = FromJsonNode((JsonNode?)member, depth + 1);
                 }
 
                 return dictionary;

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
-using Scaffolder.Templating.Backstage;
 using Scaffolder.Templating.Runtime.JavaScript;
 using Scaffolder.Templating.Syntax;
 using Scaffolder.Templating.Syntax.Nunjucks;
@@ -23,11 +21,9 @@ internal sealed class NunjucksRenderer
         _scope = scope;
     }
 
-    public static string Render(NunjucksBody body, NunjucksEnvironment environment, string name, JsonObject model, CancellationToken cancellationToken)
+    /// <summary>Renders with settings and a model (runtime values) prepared by the caller.</summary>
+    public static string Render(NunjucksBody body, RenderSettings settings, string name, object? values)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var values = JsJson.FromJsonNode(model);
-        var settings = environment.RenderOptions.ToSettings(cancellationToken, LanguageSemantics.JavaScriptLike, environment.Globals);
         var context = RenderContext.Rent(settings, name);
         try
         {
@@ -69,6 +65,12 @@ internal sealed class NunjucksRenderer
                         break;
                     case FilterBlockNode filter:
                         ExecuteFilter(filter);
+                        break;
+                    case SwitchNode choice:
+                        ExecuteSwitch(choice);
+                        break;
+                    case BlockNode block:
+                        ExecuteInFrame(block.Body, new NunjucksFrame(_scope.Frame, isolateWrites: true));
                         break;
                 }
             }
@@ -117,12 +119,46 @@ internal sealed class NunjucksRenderer
         }
     }
 
+    private void ExecuteSwitch(SwitchNode node)
+    {
+        var value = Evaluate(node.Value);
+        var matched = false;
+        foreach (var (condition, body) in node.Cases)
+        {
+            matched = matched || JsValues.StrictEquals(value, Evaluate(condition));
+            if (matched && body.Nodes.Count > 0)
+            {
+                Execute(body);
+                return;
+            }
+        }
+
+        if (node.Default is not null)
+        {
+            Execute(node.Default);
+        }
+    }
+
     private void ExecuteSet(SetNode node)
     {
         var value = node.Value is not null ? Evaluate(node.Value) : Capture(node.Body!);
         foreach (var target in node.Targets)
         {
             _scope.Frame.Assign(target, value);
+        }
+    }
+
+    private void ExecuteInFrame(NunjucksBody body, NunjucksFrame frame)
+    {
+        var outer = _scope.Frame;
+        _scope.Frame = frame;
+        try
+        {
+            Execute(body);
+        }
+        finally
+        {
+            _scope.Frame = outer;
         }
     }
 
@@ -209,7 +245,7 @@ internal sealed class NunjucksRenderer
                 {
                     for (var u = 0; u < node.Names.Count; u++)
                     {
-                        frame.Define(node.Names[u], JsIndex(node, item, u));
+                        frame.Define(node.Names[u], JsValues.ItemAt(item, u));
                     }
                 }
                 else
@@ -270,28 +306,6 @@ internal sealed class NunjucksRenderer
         Execute(node.Body);
     }
 
-    /// <summary><c>item[u]</c> in JavaScript: reading from undefined or null fails, as it does there.</summary>
-    private static object? JsIndex(ForNode node, object? item, int index)
-    {
-        switch (item)
-        {
-            case null:
-            case JsNull:
-                throw new TemplateRuntimeException(
-                    node.Span,
-                    $"Cannot read properties of {(item is null ? "undefined" : "null")} (reading '{index}')");
-            case string text:
-                return index < text.Length ? text[index].ToString() : null;
-        }
-
-        if (JsValues.IsArray(item))
-        {
-            return index < ObjectAccess.ListCount(item) ? ObjectAccess.ListItem(item, index) : null;
-        }
-
-        return JsValues.IsObject(item) && ObjectAccess.TryGetMember(item, index.ToString(System.Globalization.CultureInfo.InvariantCulture), out var value) ? value : null;
-    }
-
     /// <summary>
     /// <c>for (k in obj)</c> over own keys, in JavaScript's order: integer keys ascending, then the
     /// others in insertion order. A string iterates its indexes.
@@ -308,12 +322,6 @@ internal sealed class NunjucksRenderer
             return [];
         }
 
-        var list = members.ToList();
-        var integers = list.Where(pair => IsArrayIndex(pair.Key)).OrderBy(pair => uint.Parse(pair.Key, System.Globalization.CultureInfo.InvariantCulture));
-        return [.. integers, .. list.Where(pair => !IsArrayIndex(pair.Key))];
+        return JsValues.InJsKeyOrder(members);
     }
-
-    private static bool IsArrayIndex(string key) =>
-        key.Length > 0 && (key == "0" || key[0] != '0') && key.Length <= 10 && key.All(char.IsAsciiDigit)
-        && uint.TryParse(key, System.Globalization.CultureInfo.InvariantCulture, out var number) && number != uint.MaxValue;
 }

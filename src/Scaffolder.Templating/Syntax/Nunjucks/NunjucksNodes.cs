@@ -86,3 +86,25 @@ internal sealed class FilterBlockNode(SourceSpan span, Expression call, Nunjucks
 
     public NunjucksBody Body { get; } = body;
 }
+
+/// <summary><c>{% block name %}</c>: its body, run in a frame that keeps its <c>set</c>s to itself.</summary>
+internal sealed class BlockNode(SourceSpan span, string name, NunjucksBody body) : NunjucksNode(span)
+{
+    public string Name { get; } = name;
+
+    public NunjucksBody Body { get; } = body;
+}
+
+/// <summary>
+/// <c>{% switch %}</c>: the first case strictly equal to the value runs, falling through cases with
+/// empty bodies (into the default too), as the JavaScript <c>switch</c> Nunjucks compiles to.
+/// </summary>
+internal sealed class SwitchNode(SourceSpan span, Expression value, IReadOnlyList<(Expression Condition, NunjucksBody Body)> cases, NunjucksBody? fallback)
+    : NunjucksNode(span)
+{
+    public Expression Value { get; } = value;
+
+    public IReadOnlyList<(Expression Condition, NunjucksBody Body)> Cases { get; } = cases;
+
+    public NunjucksBody? Default { get; } = fallback;
+}
