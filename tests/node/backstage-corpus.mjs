@@ -69,8 +69,8 @@ function parseRepoUrl(repoUrl) {
   };
 }
 
-function createEnvironment() {
-  const env = new nunjucks.Environment(null, { autoescape: false, tags });
+function createEnvironment(nunjucksConfigs = {}) {
+  const env = new nunjucks.Environment(null, { autoescape: false, ...nunjucksConfigs, tags });
   env.addFilter('parseRepoUrl', url => parseRepoUrl(url));
   env.addFilter('parseEntityRef', (ref, context) => parseEntityRef(ref, context));
   env.addFilter('pick', (value, key) => get(value, key));
@@ -83,6 +83,7 @@ function createEnvironment() {
 }
 
 const renderTemplate = createEnvironment();
+const renderWorkflowTemplate = renderTemplate;
 
 function isSingleTemplateString(input) {
   const parsed = nunjucks.parser.parse(input, {}, { autoescape: false, tags });
@@ -144,6 +145,9 @@ function fetchTemplate(input, templateDir, workspace) {
   const entries = globby.sync('**/*', options);
   const copyOnlyEntries = new Set(globby.sync(copyOnly ?? [], options));
   const context = { values: input.values };
+  const renderTemplate = input.trimBlocks || input.lstripBlocks
+    ? createEnvironment({ trimBlocks: input.trimBlocks, lstripBlocks: input.lstripBlocks })
+    : renderWorkflowTemplate;
 
   for (const location of entries) {
     let renderContents;

@@ -162,7 +162,7 @@ public sealed class BackstageExpressionRendererTests
 
     [Theory]
     [InlineData("${{ parameters.name | no_such_filter }}", 1, 23, "filter not found: no_such_filter")]
-    [InlineData("a\n${{ parameters.missing.split('/') }}", 2, 1, "parameters.missing.split")]
+    [InlineData("a\n${{ parameters.missing.split('/') }}", 2, 1, "Unable to call")]
     [InlineData("${{ parameters.name", 1, 1, "")]
     public void A_failing_string_is_reported_with_its_path_line_and_column(string template, int line, int column, string message)
     {

@@ -68,12 +68,12 @@ public sealed class FetchTemplateAction(ContentFetcher fetcher, NunjucksSkeleton
             },
             "trimBlocks": {
               "title": "Trim Blocks",
-              "description": "Nunjucks' trimBlocks option; not supported by this server (use {%- and -%} to trim whitespace).",
+              "description": "Nunjucks' trimBlocks: the first newline after a block tag is removed.",
               "type": "boolean"
             },
             "lstripBlocks": {
               "title": "Lstrip Blocks",
-              "description": "Nunjucks' lstripBlocks option; not supported by this server (use {%- and -%} to trim whitespace).",
+              "description": "Nunjucks' lstripBlocks: whitespace before a block tag at the start of its line is removed.",
               "type": "boolean"
             },
             "token": {
@@ -156,16 +156,18 @@ public sealed class FetchTemplateAction(ContentFetcher fetcher, NunjucksSkeleton
             throw input.Error("cookiecutterCompat", "is not supported: skeletons here use Backstage's ${{ }} delimiters and values.<name>; fetch:cookiecutter templates need converting");
         }
 
-        foreach (var option in new[] { "trimBlocks", "lstripBlocks" }.Where(name => input.Boolean(name)))
+        var trimBlocks = input.Boolean("trimBlocks");
+        var lstripBlocks = input.Boolean("lstripBlocks");
+        if (extension == ScribanSkeletonEngine.Extension && (trimBlocks || lstripBlocks))
         {
-            throw input.Error(option, "is not supported; control whitespace with {%- and -%} in the skeleton instead");
+            throw input.Error(trimBlocks ? "trimBlocks" : "lstripBlocks", "applies to Nunjucks skeletons; Scriban .sbn files control whitespace with {{~ and ~}}");
         }
 
         var target = InputPaths.Resolve(context, input, "targetPath", targetPath);
         using var skeleton = await fetcher.FetchFolderAsync(url, context.TemplateInfo, input.String("token"), input, context.CancellationToken);
         context.Logger.Info($"Fetching template content from {url}");
 
-        ISkeletonTemplateEngine engine = extension == ScribanSkeletonEngine.Extension ? _scriban : _nunjucks;
+        ISkeletonTemplateEngine engine = extension == ScribanSkeletonEngine.Extension ? _scriban : _nunjucks.WithWhitespaceControl(trimBlocks, lstripBlocks);
         var entries = SkeletonTree.List(skeleton.Path, fetcher.Options.MaxEntries, context.CancellationToken);
         context.Logger.Info($"Processing {entries.Count} template files/directories with input values");
         var plan = SkeletonPlanner.Plan(

@@ -20,13 +20,19 @@ public interface ISkeletonTemplateEngine
 
     /// <summary>Parses a template; a syntax error is a <see cref="SkeletonTemplateException"/> with its location.</summary>
     ISkeletonTemplate Compile(string text, string name);
+
+    /// <summary>The <c>fetch:template</c> context (<c>{ values: … }</c>) prepared once for every file and path of a skeleton.</summary>
+    ISkeletonContext Prepare(JsonObject context);
 }
 
-/// <summary>A parsed template, rendered against the <c>fetch:template</c> context (<c>{ values: … }</c>).</summary>
+/// <summary>A context prepared by the engine that renders with it.</summary>
+public interface ISkeletonContext;
+
+/// <summary>A parsed template.</summary>
 public interface ISkeletonTemplate
 {
     /// <summary>Renders; a runtime error is a <see cref="SkeletonTemplateException"/> with its location.</summary>
-    string Render(JsonObject context, CancellationToken cancellationToken);
+    string Render(ISkeletonContext context, CancellationToken cancellationToken);
 }
 
 /// <summary>A skeleton template could not be parsed or rendered: in which file (or path), where, and why.</summary>

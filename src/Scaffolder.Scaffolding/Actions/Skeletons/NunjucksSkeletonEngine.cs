@@ -22,6 +22,8 @@ public sealed class NunjucksSkeletonEngine(BackstageEvaluatorOptions? options = 
         RenderOptions = new TemplateRenderOptions { OutputLimit = 16 * 1024 * 1024 },
     };
 
+    private readonly Dictionary<(bool, bool), NunjucksSkeletonEngine> _variants = [];
+
     public string Name => "Nunjucks";
 
     /// <summary>An engine whose <c>parseRepoUrl</c> and <c>projectSlug</c> know the configured SCM integrations.</summary>
@@ -33,6 +35,40 @@ public sealed class NunjucksSkeletonEngine(BackstageEvaluatorOptions? options = 
 
     public bool MayContainExpressions(string text) =>
         text.Contains("${{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal) || text.Contains("{#", StringComparison.Ordinal);
+
+    /// <summary>
+    /// This engine with Nunjucks' <c>trimBlocks</c> / <c>lstripBlocks</c> (the <c>fetch:template</c> inputs);
+    /// each variant is made once and kept, so its parsed environment is too.
+    /// </summary>
+    public NunjucksSkeletonEngine WithWhitespaceControl(bool trimBlocks, bool lstripBlocks)
+    {
+        if (trimBlocks == _options.TrimBlocks && lstripBlocks == _options.LstripBlocks)
+        {
+            return this;
+        }
+
+        lock (_variants)
+        {
+            if (!_variants.TryGetValue((trimBlocks, lstripBlocks), out var variant))
+            {
+                variant = new NunjucksSkeletonEngine(new BackstageEvaluatorOptions
+                {
+                    Filters = _options.Filters,
+                    Globals = _options.Globals,
+                    IntegrationType = _options.IntegrationType,
+                    RenderOptions = _options.RenderOptions,
+                    MaxDepth = _options.MaxDepth,
+                    TrimBlocks = trimBlocks,
+                    LstripBlocks = lstripBlocks,
+                });
+                _variants[(trimBlocks, lstripBlocks)] = variant;
+            }
+
+            return variant;
+        }
+    }
+
+    public ISkeletonContext Prepare(JsonObject context) => new Context(NunjucksContext.From(context));
 
     public ISkeletonTemplate Compile(string text, string name)
     {
@@ -46,13 +82,15 @@ public sealed class NunjucksSkeletonEngine(BackstageEvaluatorOptions? options = 
         return new Compiled(template);
     }
 
+    private sealed record Context(NunjucksContext Values) : ISkeletonContext;
+
     private sealed class Compiled(NunjucksTemplate template) : ISkeletonTemplate
     {
-        public string Render(JsonObject context, CancellationToken cancellationToken)
+        public string Render(ISkeletonContext context, CancellationToken cancellationToken)
         {
             try
             {
-                return template.Render(context, cancellationToken);
+                return template.Render(((Context)context).Values, cancellationToken);
             }
             catch (TemplateRuntimeException e)
             {

@@ -30,13 +30,17 @@ public sealed class ScribanSkeletonEngine(TemplateRenderOptions? renderOptions =
         return new Compiled(template, _options);
     }
 
+    public ISkeletonContext Prepare(JsonObject context) => new Context(context);
+
+    private sealed record Context(JsonObject Values) : ISkeletonContext;
+
     private sealed class Compiled(Template template, TemplateRenderOptions options) : ISkeletonTemplate
     {
-        public string Render(JsonObject context, CancellationToken cancellationToken)
+        public string Render(ISkeletonContext context, CancellationToken cancellationToken)
         {
             try
             {
-                return template.Render(context, options, cancellationToken);
+                return template.Render(((Context)context).Values, options, cancellationToken);
             }
             catch (TemplateRuntimeException e)
             {

@@ -56,6 +56,7 @@ public static class SkeletonPlanner
         var problems = new List<string>();
         var outputs = new Dictionary<string, (int Index, string Source, SkeletonEntryKind Kind)>(StringComparer.Ordinal);
         var targetRoot = Path.GetFullPath(options.TargetDirectory);
+        var context = options.Engine?.Prepare(options.Context);
 
         foreach (var entry in entries)
         {
@@ -65,7 +66,7 @@ public static class SkeletonPlanner
                 break;
             }
 
-            var (outputPath, renderContents) = OutputOf(entry, options, problems, cancellationToken);
+            var (outputPath, renderContents) = OutputOf(entry, options, context, problems, cancellationToken);
             if (outputPath is null)
             {
                 continue;
@@ -118,7 +119,7 @@ public static class SkeletonPlanner
             {
                 SkeletonEntryKind.Directory => new SkeletonOperation(SkeletonOperationKind.CreateDirectory, entry, target),
                 SkeletonEntryKind.SymbolicLink => PlanLink(entry, target, options, problems),
-                _ when renderContents => RenderFile(entry, target, options, problems, cancellationToken),
+                _ when renderContents => RenderFile(entry, target, options, context!, problems, cancellationToken),
                 _ => new SkeletonOperation(SkeletonOperationKind.CopyFile, entry, target),
             };
             if (operation is not null)
@@ -132,7 +133,7 @@ public static class SkeletonPlanner
     }
 
     /// <summary>The entry's output path relative to the target (folders end in <c>/</c>; null after a problem) and whether its contents are rendered.</summary>
-    private static (string? Path, bool RenderContents) OutputOf(SkeletonEntry entry, SkeletonPlanOptions options, List<string> problems, CancellationToken cancellationToken)
+    private static (string? Path, bool RenderContents) OutputOf(SkeletonEntry entry, SkeletonPlanOptions options, ISkeletonContext? context, List<string> problems, CancellationToken cancellationToken)
     {
         var location = entry.Kind == SkeletonEntryKind.Directory ? entry.RelativePath + "/" : entry.RelativePath;
         if (options.Engine is null)
@@ -144,13 +145,13 @@ public static class SkeletonPlanner
         {
             var renderContents = entry.Kind != SkeletonEntryKind.Directory && Extension(entry.RelativePath) == extension;
             var stripped = renderContents ? location[..^extension.Length] : location;
-            return (RenderPath(entry, stripped, options, problems, cancellationToken), renderContents);
+            return (RenderPath(entry, stripped, options, context!, problems, cancellationToken), renderContents);
         }
 
         var renderNames = options.CopyWithoutRender.IsEmpty;
         var copyOnly = renderNames ? options.CopyWithoutTemplating : options.CopyWithoutRender;
         var render = !copyOnly.Matches(entry.RelativePath);
-        return (renderNames || render ? RenderPath(entry, location, options, problems, cancellationToken) : location, render);
+        return (renderNames || render ? RenderPath(entry, location, options, context!, problems, cancellationToken) : location, render);
     }
 
     /// <summary>Node's <c>path.extname</c> of the last segment: from its last dot, unless that dot starts the name.</summary>
@@ -161,7 +162,7 @@ public static class SkeletonPlanner
         return dot <= 0 ? string.Empty : name[dot..];
     }
 
-    private static string? RenderPath(SkeletonEntry entry, string path, SkeletonPlanOptions options, List<string> problems, CancellationToken cancellationToken)
+    private static string? RenderPath(SkeletonEntry entry, string path, SkeletonPlanOptions options, ISkeletonContext context, List<string> problems, CancellationToken cancellationToken)
     {
         var engine = options.Engine!;
         if (!engine.MayContainExpressions(path))
@@ -171,7 +172,7 @@ public static class SkeletonPlanner
 
         try
         {
-            return engine.Compile(path, entry.RelativePath).Render(options.Context, cancellationToken).Replace('\\', '/');
+            return engine.Compile(path, entry.RelativePath).Render(context, cancellationToken).Replace('\\', '/');
         }
         catch (SkeletonTemplateException e)
         {
@@ -180,7 +181,7 @@ public static class SkeletonPlanner
         }
     }
 
-    private static SkeletonOperation? RenderFile(SkeletonEntry entry, string target, SkeletonPlanOptions options, List<string> problems, CancellationToken cancellationToken)
+    private static SkeletonOperation? RenderFile(SkeletonEntry entry, string target, SkeletonPlanOptions options, ISkeletonContext context, List<string> problems, CancellationToken cancellationToken)
     {
         var bytes = File.ReadAllBytes(entry.FullPath);
         if (BinaryContent.IsBinary(bytes))
@@ -198,7 +199,7 @@ public static class SkeletonPlanner
 
         try
         {
-            var content = engine.Compile(text, entry.RelativePath).Render(options.Context, cancellationToken);
+            var content = engine.Compile(text, entry.RelativePath).Render(context, cancellationToken);
             return new SkeletonOperation(SkeletonOperationKind.WriteText, entry, target) { Content = content };
         }
         catch (SkeletonTemplateException e)

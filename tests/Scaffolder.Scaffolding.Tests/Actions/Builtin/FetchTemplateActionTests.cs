@@ -259,19 +259,45 @@ public sealed class FetchTemplateActionTests : IDisposable
         Assert.Contains(_harness.Log.Lines, l => l.Message.StartsWith("Two entries produce one file", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData("cookiecutterCompat", "is not supported")]
-    [InlineData("trimBlocks", "is not supported")]
-    [InlineData("lstripBlocks", "is not supported")]
-    public async Task Nunjucks_options_this_server_does_not_support_are_refused_naming_the_input(string option, string message)
+    [Fact]
+    public async Task Cookiecutter_compatibility_is_refused_naming_the_input()
     {
         _harness.WriteTemplateFile("skeleton/a.txt", "${{ values.name }}");
         var input = Input();
-        input[option] = true;
+        input["cookiecutterCompat"] = true;
 
         var error = await Assert.ThrowsAsync<InputError>(() => _harness.RunAsync(_action, input));
 
-        Assert.Contains($"input '{option}' {message}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("input 'cookiecutterCompat' is not supported", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, false, "a:\n  \n  x\n  \nb\n")]
+    [InlineData(true, false, "a:\n    x\n  b\n")]
+    [InlineData(true, true, "a:\n  x\nb\n")]
+    public async Task Trim_blocks_and_lstrip_blocks_control_whitespace_around_tags_as_in_nunjucks(bool trimBlocks, bool lstripBlocks, string expected)
+    {
+        _harness.WriteTemplateFile("skeleton/a.yaml", "a:\n  {% if values.name %}\n  x\n  {% endif %}\nb\n");
+        var input = Input();
+        input["trimBlocks"] = trimBlocks;
+        input["lstripBlocks"] = lstripBlocks;
+
+        await _harness.RunAsync(_action, input);
+
+        Assert.Equal(expected, _harness.ReadWorkspaceFile("a.yaml"));
+    }
+
+    [Fact]
+    public async Task Whitespace_options_with_scriban_skeletons_are_refused()
+    {
+        _harness.WriteTemplateFile("skeleton/a.txt.sbn", "{{ values.name }}");
+        var input = Input();
+        input["templateFileExtension"] = ".sbn";
+        input["trimBlocks"] = true;
+
+        var error = await Assert.ThrowsAsync<InputError>(() => _harness.RunAsync(_action, input));
+
+        Assert.Contains("input 'trimBlocks' applies to Nunjucks skeletons", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
