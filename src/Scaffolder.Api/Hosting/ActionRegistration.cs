@@ -12,6 +12,7 @@ using Scaffolder.Scaffolding.Actions;
 using Scaffolder.Scaffolding.Actions.Builtin;
 using Scaffolder.Scaffolding.Actions.Catalog;
 using Scaffolder.Scaffolding.Actions.Fetching;
+using Scaffolder.Scaffolding.Actions.Skeletons;
 
 namespace Scaffolder.Api.Hosting;
 
@@ -44,7 +45,9 @@ public static class ActionRegistration
             sp.GetRequiredService<FetchOptions>()));
         services.AddSingleton(configuration.GetSection(DebugWaitOptions.SectionName).Get<DebugWaitOptions>() ?? new DebugWaitOptions());
 
-        services.AddSingleton<IScaffolderAction>(sp => new FetchTemplateAction(sp.GetRequiredService<ContentFetcher>()));
+        services.AddSingleton<IScaffolderAction>(sp => new FetchTemplateAction(
+            sp.GetRequiredService<ContentFetcher>(),
+            NunjucksSkeletonEngine.For(sp.GetRequiredService<ScmIntegrations>())));
         services.AddSingleton<IScaffolderAction>(sp => new FetchPlainAction(sp.GetRequiredService<ContentFetcher>()));
         services.AddSingleton<IScaffolderAction>(sp => new FetchPlainFileAction(sp.GetRequiredService<ContentFetcher>()));
         services.AddSingleton<IScaffolderAction, FsRenameAction>();

@@ -6,7 +6,7 @@ using Scaffolder.Scaffolding.Actions;
 using Scaffolder.Scaffolding.DryRun;
 using Scaffolder.Scaffolding.Execution;
 using Scaffolder.Scaffolding.Expressions;
-using Scaffolder.Scaffolding.Expressions.Scriban;
+using Scaffolder.Scaffolding.Expressions.Backstage;
 using Scaffolder.Scaffolding.Tasks;
 using Scaffolder.Scaffolding.Templates;
 using Scaffolder.Scaffolding.Workers;
@@ -22,7 +22,7 @@ public static class ScaffolderRegistration
         services.Configure<ScaffolderOptions>(configuration.GetSection(ScaffolderOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ScaffolderOptions>>().Value);
         services.AddSingleton<TaskStore>();
-        services.AddSingleton<ITemplateExpressionRenderer>(sp => new ScribanExpressionRenderer(sp.GetService<ScmIntegrations>()));
+        services.AddSingleton<ITemplateExpressionRenderer>(sp => new BackstageExpressionRenderer(sp.GetService<ScmIntegrations>()));
         services.AddSingleton<ActionRegistry>();
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<TaskSecretsProtector>();

@@ -6,7 +6,7 @@ using Scaffolder.Scaffolding.Expressions;
 namespace Scaffolder.Scaffolding.Execution;
 
 /// <summary>
-/// What a run accumulates: the expression context (<c>parameters</c>, <c>steps</c>, <c>user</c>,
+/// What a run accumulates: the expression context (<c>parameters</c>, <c>environment</c>, <c>steps</c>, <c>user</c>,
 /// <c>context.task.id</c>), the first error, and the secrets that only some renders may see.
 /// </summary>
 internal sealed class RunState
@@ -22,6 +22,9 @@ internal sealed class RunState
         _context = new JsonObject
         {
             ["parameters"] = run.Spec["parameters"]?.DeepClone() ?? new JsonObject(),
+
+            // Backstage's default environment (app-config scaffolder.defaultEnvironment), empty here.
+            ["environment"] = new JsonObject { ["parameters"] = new JsonObject(), ["secrets"] = new JsonObject() },
             ["steps"] = _steps,
             ["user"] = run.Spec["user"]?.DeepClone() ?? new JsonObject(),
             ["context"] = new JsonObject { ["task"] = new JsonObject { ["id"] = run.TaskId } },

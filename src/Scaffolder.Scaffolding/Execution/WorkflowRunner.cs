@@ -8,6 +8,7 @@ using Scaffolder.Scaffolding.Expressions;
 using Scaffolder.Scaffolding.Tasks;
 using Scaffolder.Scaffolding.Templates;
 using Scaffolder.Storage.Tasks;
+using Scaffolder.Templating.Backstage;
 
 namespace Scaffolder.Scaffolding.Execution;
 
@@ -204,15 +205,23 @@ public sealed class WorkflowRunner(ActionRegistry actions, ITemplateExpressionRe
             return [new Iteration(null, true, RenderInput(state, step, secrets, each: null, out _))];
         }
 
+        // Backstage iterates Object.entries of the value: array items and string characters keyed by
+        // their index, object members by name; other values have no entries, and a falsy one is an error.
         var resolved = Render(state, step.Each, secrets, each: null, $"steps[{step.Position}].each", step);
+        if (!BackstageExpressionEvaluator.IsTruthy(resolved) && resolved is not JsonArray)
+        {
+            throw new StepFailedException(
+                "InputError",
+                $"Invalid value on action {step.Action}.each parameter, \"{JsValues.ToText(step.Each)}\" cannot be resolved to a value");
+        }
+
         var entries = resolved switch
         {
-            JsonArray array when array.Count > 0 => array.Select((value, index) => (Key: index.ToString(System.Globalization.CultureInfo.InvariantCulture), Value: value)).ToList(),
-            JsonObject obj when obj.Count > 0 => obj.Select(p => (p.Key, p.Value)).ToList(),
-            JsonArray or JsonObject => [],
-            _ => throw new StepFailedException(
-                "InputError",
-                $"Invalid value on action {step.Action}.each parameter, \"{JsValues.ToText(step.Each)}\" cannot be resolved to a value"),
+            JsonArray array => array.Select((value, index) => (Key: index.ToString(System.Globalization.CultureInfo.InvariantCulture), Value: value)).ToList(),
+            JsonObject obj => obj.Select(p => (p.Key, p.Value)).ToList(),
+            JsonValue value when value.TryGetValue<string>(out var text) =>
+                text.Select((c, index) => (Key: index.ToString(System.Globalization.CultureInfo.InvariantCulture), Value: (JsonNode?)JsonValue.Create(c.ToString()))).ToList(),
+            _ => [],
         };
         return entries.Select(entry =>
         {
@@ -251,7 +260,7 @@ public sealed class WorkflowRunner(ActionRegistry actions, ITemplateExpressionRe
         {
             throw new StepFailedException(
                 "InputError",
-                $"Failed to render step {step.Id}: " + string.Join("; ", errors.Select(e => $"{e.Path}: expression `{e.Expression}` failed: {e.Message}")));
+                $"Failed to render step {step.Id} of template.yaml: " + string.Join("; ", errors));
         }
     }
 
@@ -266,7 +275,7 @@ public sealed class WorkflowRunner(ActionRegistry actions, ITemplateExpressionRe
         var result = renderer.Render(output, scope.Value, "output");
         if (result.Errors.Count > 0)
         {
-            var message = "Failed to render the template output: " + string.Join("; ", result.Errors.Select(e => $"{e.Path}: expression `{e.Expression}` failed: {e.Message}"));
+            var message = "Failed to render the template output of template.yaml: " + string.Join("; ", result.Errors);
             return (null, new WorkflowError("InputError", state.Redactor.Redact(message)));
         }
 
@@ -276,7 +285,7 @@ public sealed class WorkflowRunner(ActionRegistry actions, ITemplateExpressionRe
             if (rendered[list] is JsonArray items)
             {
                 rendered[list] = new JsonArray(items
-                    .Where(item => item is not JsonObject obj || !obj.ContainsKey("if") || JsValues.IsTruthy(obj["if"]))
+                    .Where(item => item is not JsonObject obj || !obj.ContainsKey("if") || BackstageExpressionEvaluator.IsTruthy(obj["if"]))
                     .Select(item => Without(item, "if"))
                     .ToArray());
             }

@@ -43,19 +43,21 @@ public sealed class ExpressionScope
     public CancellationToken CancellationToken { get; init; }
 }
 
-/// <summary>An expression that could not be evaluated.</summary>
-/// <param name="Path">Where the string holding it sits, e.g. <c>input.name</c>.</param>
-/// <param name="Expression">The expression's text (without delimiters).</param>
+/// <summary>A templated string that could not be rendered.</summary>
+/// <param name="Path">Where the string sits, e.g. <c>input.values.name</c>.</param>
+/// <param name="Text">The string as written.</param>
+/// <param name="Line">1-based line inside the string of the failing expression.</param>
+/// <param name="Column">1-based column inside the string of the failing expression.</param>
 /// <param name="Message">Why it failed.</param>
-public sealed record ExpressionError(string Path, string Expression, string Message)
+public sealed record ExpressionError(string Path, string Text, int Line, int Column, string Message)
 {
-    public override string ToString() => $"{Path}: expression `{Expression}` failed: {Message}";
+    public override string ToString() => $"{Path} (line {Line}, column {Column}): {Message} in `{Text}`";
 }
 
 /// <summary>The result of rendering a value.</summary>
 /// <param name="Value">The rendered value (null when <paramref name="IsUndefined"/>).</param>
 /// <param name="IsUndefined">The value rendered to nothing (an empty string or an undefined expression).</param>
-/// <param name="Errors">Expressions that failed; their strings were kept as written.</param>
+/// <param name="Errors">Strings that failed to render; they were kept as written.</param>
 public sealed record ExpressionResult(JsonNode? Value, bool IsUndefined, IReadOnlyList<ExpressionError> Errors);
 
 /// <summary>The result of evaluating a condition.</summary>

@@ -4,25 +4,9 @@ using System.Text.Json.Nodes;
 
 namespace Scaffolder.Scaffolding.Expressions;
 
-/// <summary>JavaScript's view of JSON values, which Backstage's templating follows: truthiness and text conversion.</summary>
+/// <summary>JavaScript's text conversion of JSON values, for messages that show a value the way Backstage prints it.</summary>
 public static class JsValues
 {
-    /// <summary>Backstage's <c>isTruthy</c>: false for <c>false</c>, nothing, <c>null</c>, <c>""</c>, <c>0</c> and the empty array.</summary>
-    public static bool IsTruthy(JsonNode? value) => value switch
-    {
-        null => false,
-        JsonArray array => array.Count > 0,
-        JsonObject => true,
-        JsonValue v => v.GetValueKind() switch
-        {
-            JsonValueKind.False or JsonValueKind.Null or JsonValueKind.Undefined => false,
-            JsonValueKind.String => v.GetValue<string>().Length > 0,
-            JsonValueKind.Number => Number(v) is not (0 or double.NaN),
-            _ => true,
-        },
-        _ => true,
-    };
-
     /// <summary>How a value prints inside text (<c>String(value)</c>): nothing for null, arrays comma-joined, objects as <c>[object Object]</c>.</summary>
     public static string ToText(JsonNode? value) => value switch
     {

@@ -19,7 +19,8 @@ public sealed class TaskService(
     TaskSecretsProtector protector,
     TaskSignals signals,
     ScaffolderOptions options,
-    TimeProvider time)
+    TimeProvider time,
+    Expressions.ITemplateExpressionRenderer expressions)
 {
     /// <summary>How long <c>GET /events</c> waits for a first event before answering <c>[]</c>.</summary>
     public static readonly TimeSpan LongPollTimeout = TimeSpan.FromSeconds(30);
@@ -38,7 +39,7 @@ public sealed class TaskService(
         var reference = EntityRef.Parse(templateRef, defaultKind: "template");
         var template = await templates.GetAsync(reference, cancellationToken);
         var definition = template.Definition;
-        var validated = ParameterValidator.ValidateValues(template, values);
+        var validated = ParameterValidator.ValidateValues(template, values, expressions);
         ParameterValidator.ValidateSecrets(template, secrets);
         RequireInstalledActions(definition);
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Scaffolder.Common.Errors;
 using Scaffolder.JsonSchema;
+using Scaffolder.Scaffolding.Expressions;
 
 namespace Scaffolder.Scaffolding.Templates;
 
@@ -8,21 +10,29 @@ public static class ParameterValidator
 {
     /// <summary>
     /// Fills in schema defaults (form step by form step), then validates the values against each
-    /// parameter step in turn: the first step that fails answers with all of its violations.
+    /// parameter step in turn: the first step that fails answers with all of its violations. A step
+    /// whose <c>when: ${{ … }}</c> is false for the values so far is hidden in the form, so it is
+    /// neither defaulted nor validated (with a <paramref name="expressions"/> renderer to judge it).
     /// </summary>
     /// <returns>The values with defaults applied, as the task will store them.</returns>
     /// <exception cref="TemplateValuesInvalidError">A step's schema is violated.</exception>
-    public static JsonObject ValidateValues(CompiledTemplate template, JsonObject values)
+    /// <exception cref="InputError">A step's <c>when</c> cannot be evaluated.</exception>
+    public static JsonObject ValidateValues(CompiledTemplate template, JsonObject values, ITemplateExpressionRenderer? expressions = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         JsonNode? current = values;
-        foreach (var schema in template.ParameterSchemas)
+        var shown = new List<int>();
+        for (var i = 0; i < template.ParameterSchemas.Count; i++)
         {
-            current = schema.ApplyDefaults(current);
+            if (IsShown(template, i, current as JsonObject ?? new JsonObject(), expressions))
+            {
+                shown.Add(i);
+                current = template.ParameterSchemas[i].ApplyDefaults(current);
+            }
         }
 
         var result = current as JsonObject ?? new JsonObject();
-        for (var i = 0; i < template.ParameterSchemas.Count; i++)
+        foreach (var i in shown)
         {
             var errors = template.ParameterSchemas[i].Validate(result);
             if (errors.Count > 0)
@@ -34,6 +44,20 @@ public static class ParameterValidator
         }
 
         return result;
+    }
+
+    private static bool IsShown(CompiledTemplate template, int index, JsonObject values, ITemplateExpressionRenderer? expressions)
+    {
+        if (expressions is null || template.Definition.Parameters[index]["when"] is not { } when)
+        {
+            return true;
+        }
+
+        var path = $"spec.parameters[{index}].when";
+        var condition = expressions.Evaluate(when, new ExpressionScope { Context = new JsonObject { ["parameters"] = values.DeepClone() } }, path);
+        return condition.Errors.Count == 0
+            ? condition.IsTrue
+            : throw new InputError($"Template {template.Definition.EntityRef} cannot be used: {string.Join("; ", condition.Errors)}");
     }
 
     /// <summary>Validates request secrets against <c>spec.secrets.schema</c>, when the template has one; no secret value is echoed.</summary>

@@ -39,7 +39,7 @@ public sealed class ActionBadInputApiTests : IAsyncLifetime
                         values:
                           folder: ${{ parameters.name }}
                 """));
-            Write(root, "templates/escape-skeleton/skeleton/{{ values.folder }}/evil.txt", "evil");
+            Write(root, "templates/escape-skeleton/skeleton/${{ values.folder }}/evil.txt", "evil");
             Write(root, "templates/unreachable/template.yaml", Template("unreachable", $"""
                     - id: write
                       action: catalog:write

@@ -76,6 +76,14 @@ public abstract class DryRunApiTests(DatabaseProvider provider) : IAsyncLifetime
 
         var list = await (await _host.Client.GetAsync("/api/scaffolder/v2/tasks")).ReadJsonAsync();
         Assert.Equal(0, list["totalTasks"]!.GetValue<long>());
+
+        // The folders are removed just after the answer, off the request's path.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Directory.Exists(_host.WorkspaceRoot) && Directory.GetFileSystemEntries(_host.WorkspaceRoot).Length > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
         Assert.Empty(Directory.Exists(_host.WorkspaceRoot) ? Directory.GetFileSystemEntries(_host.WorkspaceRoot) : []);
     }
 

@@ -69,6 +69,7 @@ public abstract class TemplateAndActionApiTests(DatabaseProvider provider) : IAs
         Assert.Equal(["filters", "globals"], extensions.Select(p => p.Key));
         Assert.Equal(["parseEntityRef", "parseRepoUrl", "pick", "projectSlug"], extensions["filters"]!.AsObject().Select(p => p.Key));
         Assert.False(string.IsNullOrEmpty(extensions["filters"]!["parseRepoUrl"]!["description"]!.GetValue<string>()));
+        Assert.Equal("${{ parameters.owner | parseEntityRef | pick('name') }}", extensions["filters"]!["pick"]!["examples"]![0]!["example"]!.GetValue<string>());
         Assert.Equal(["always", "failure"], extensions["globals"]!["functions"]!.AsObject().Select(p => p.Key));
         Assert.Equal("{}", extensions["globals"]!["values"]!.ToJsonString());
     }

@@ -7,20 +7,6 @@ namespace Scaffolder.Scaffolding.Tests.Expressions;
 public sealed class JsValuesTests
 {
     [Theory]
-    [InlineData("false", false)]
-    [InlineData("null", false)]
-    [InlineData("\"\"", false)]
-    [InlineData("0", false)]
-    [InlineData("0.0", false)]
-    [InlineData("[]", false)]
-    [InlineData("{}", true)]
-    [InlineData("[0]", true)]
-    [InlineData("\"false\"", true)]
-    [InlineData("-1", true)]
-    public void Truthiness_matches_backstages_isTruthy(string json, bool expected) =>
-        Assert.Equal(expected, JsValues.IsTruthy(JsonNode.Parse(json)));
-
-    [Theory]
     [InlineData("1.5", "1.5")]
     [InlineData("3", "3")]
     [InlineData("true", "true")]

@@ -1,18 +1,18 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Scaffolder.Catalog.Ingestion;
 using Scaffolder.JsonSchema;
 using Scaffolder.Scaffolding.Actions;
+using Scaffolder.Scaffolding.Expressions;
+using Scaffolder.Scaffolding.Expressions.Backstage;
 
 namespace Scaffolder.Scaffolding.Tests.Support;
 
 /// <summary>
 /// Runs a template's steps with the built-in actions, for testing a shipped template and its skeleton
-/// without the task engine. It understands only the <c>${{ }}</c> forms the shipped templates use —
-/// <c>parameters.x</c> and <c>steps.id.output.y</c>, alone or inside text — and fails on anything else,
-/// so a template using more is caught here rather than silently mis-rendered.
+/// without the task engine. Its <c>${{ }}</c> expressions are rendered in Backstage's dialect by the
+/// server's own renderer, and any expression error fails the run.
 /// </summary>
-public sealed partial class TemplateStepRunner(IReadOnlyDictionary<string, IScaffolderAction> actions, string workspace, IActionLogger logger)
+public sealed class TemplateStepRunner(IReadOnlyDictionary<string, IScaffolderAction> actions, string workspace, IActionLogger logger)
 {
     public JsonObject Template { get; private set; } = [];
 
@@ -53,37 +53,16 @@ public sealed partial class TemplateStepRunner(IReadOnlyDictionary<string, IScaf
         return Render(Template["spec"]!["output"] ?? new JsonObject(), parameters)!.AsObject();
     }
 
-    private JsonNode? Render(JsonNode? node, JsonObject parameters) => node switch
+    private JsonNode? Render(JsonNode? node, JsonObject parameters)
     {
-        // As in Backstage, a value that renders to nothing leaves its key out.
-        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Render(p.Value, parameters))).Where(p => p.Value is not null)),
-        JsonArray array => new JsonArray(array.Select(item => Render(item, parameters)).ToArray()),
-        JsonValue value when value.TryGetValue<string>(out var text) => RenderText(text, parameters),
-        _ => node?.DeepClone(),
-    };
-
-    private JsonNode? RenderText(string text, JsonObject parameters)
-    {
-        var whole = Expression().Match(text);
-        if (whole.Success && whole.Length == text.Length)
-        {
-            return Evaluate(whole.Groups["path"].Value, parameters)?.DeepClone();
-        }
-
-        return Expression().Replace(text, m => Evaluate(m.Groups["path"].Value, parameters) is JsonValue v && v.TryGetValue<string>(out var s) ? s : Evaluate(m.Groups["path"].Value, parameters)?.ToJsonString() ?? string.Empty);
+        var steps = new JsonObject(StepOutputs.Select(step => KeyValuePair.Create(
+            step.Key,
+            (JsonNode?)new JsonObject { ["output"] = new JsonObject(step.Value.Select(o => KeyValuePair.Create(o.Key, o.Value?.DeepClone()))) })));
+        var scope = new ExpressionScope { Context = new JsonObject { ["parameters"] = parameters.DeepClone(), ["steps"] = steps } };
+        var result = Expressions.Render(node, scope, "template");
+        Assert.True(result.Errors.Count == 0, string.Join("; ", result.Errors));
+        return result.Value;
     }
 
-    private JsonNode? Evaluate(string path, JsonObject parameters)
-    {
-        var parts = path.Split('.');
-        return parts switch
-        {
-            ["parameters", var name] => parameters[name],
-            ["steps", var step, "output", var name] => StepOutputs[step].GetValueOrDefault(name),
-            _ => throw new InvalidOperationException($"expression '{path}' is beyond what this test runner understands"),
-        };
-    }
-
-    [GeneratedRegex(@"\$\{\{\s*(?<path>[A-Za-z0-9_.]+)\s*\}\}")]
-    private static partial Regex Expression();
+    private static readonly BackstageExpressionRenderer Expressions = new();
 }

@@ -64,3 +64,55 @@ public sealed class ParameterValidatorTests
         ParameterValidator.ValidateSecrets(Template, new Dictionary<string, string> { ["token"] = "abcd" });
     }
 }
+
+public sealed class ParameterPageWhenTests
+{
+    private static readonly Scaffolding.Expressions.Backstage.BackstageExpressionRenderer Expressions = new();
+
+    private static readonly CompiledTemplate Template = TemplateCatalog.Compile(
+        JsonNode.Parse("""
+            {
+              "apiVersion": "scaffolder.backstage.io/v1beta3", "kind": "Template", "metadata": {"name": "t"},
+              "spec": {
+                "parameters": [
+                  {"required": ["cloudProvider"], "properties": {"cloudProvider": {"type": "string", "enum": ["AWS", "Azure"]}}},
+                  {"when": "${{ parameters.cloudProvider === 'AWS' }}", "required": ["awsRegion"],
+                   "properties": {"awsRegion": {"type": "string"}, "awsTier": {"type": "string", "default": "standard"}}}
+                ],
+                "steps": []
+              }
+            }
+            """)!.AsObject(),
+        "template:default/t",
+        null);
+
+    [Fact]
+    public void A_page_whose_when_is_false_is_neither_validated_nor_defaulted()
+    {
+        var values = ParameterValidator.ValidateValues(Template, new JsonObject { ["cloudProvider"] = "Azure" }, Expressions);
+
+        Assert.Equal("""{"cloudProvider":"Azure"}""", values.ToJsonString());
+    }
+
+    [Fact]
+    public void A_page_whose_when_is_true_is_validated_and_defaulted()
+    {
+        Assert.Throws<TemplateValuesInvalidError>(() => ParameterValidator.ValidateValues(Template, new JsonObject { ["cloudProvider"] = "AWS" }, Expressions));
+
+        var values = ParameterValidator.ValidateValues(Template, new JsonObject { ["cloudProvider"] = "AWS", ["awsRegion"] = "eu-west-1" }, Expressions);
+        Assert.Equal("standard", values["awsTier"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_when_that_cannot_be_evaluated_is_an_input_error_naming_it()
+    {
+        var template = TemplateCatalog.Compile(
+            JsonNode.Parse("""{"apiVersion": "scaffolder.backstage.io/v1beta3", "kind": "Template", "metadata": {"name": "t"}, "spec": {"parameters": [{"when": "${{ parameters.x | nope }}"}], "steps": []}}""")!.AsObject(),
+            "template:default/t",
+            null);
+
+        var error = Assert.Throws<Scaffolder.Common.Errors.InputError>(() => ParameterValidator.ValidateValues(template, new JsonObject(), Expressions));
+
+        Assert.Contains("spec.parameters[0].when (line 1, column ", error.Message, StringComparison.Ordinal);
+    }
+}

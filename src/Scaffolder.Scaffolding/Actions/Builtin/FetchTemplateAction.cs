@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scaffolder.Common.Errors;
 using Scaffolder.Scaffolding.Actions.Fetching;
@@ -7,16 +8,17 @@ using Scaffolder.Scaffolding.Actions.Skeletons;
 namespace Scaffolder.Scaffolding.Actions.Builtin;
 
 /// <summary>
-/// <c>fetch:template</c>: fetches a skeleton folder, renders it with <c>values</c> and writes it into the
-/// workspace. Skeletons are Scriban: only files ending in <see cref="DefaultTemplateFileExtension"/>
-/// (<c>.sbn</c>) are rendered, and lose the suffix; everything else is copied byte for byte, so Helm's
-/// <c>{{ .Values.x }}</c> and GitHub Actions' <c>${{ github.sha }}</c> need no escaping. Every path is
-/// rendered too, and a path rendering empty is skipped.
+/// <c>fetch:template</c>, as Backstage runs it: fetches a skeleton folder and renders every path and
+/// every text file with <c>values</c> in Backstage's dialect of Nunjucks (<c>${{ values.name }}</c>,
+/// <c>{% if %}</c>; bare <c>{{ }}</c> is text), skipping entries whose path renders empty, starts with
+/// <c>/</c> or contains <c>//</c>; binary files and symbolic links are copied, modes kept, existing files
+/// kept unless <c>replace</c>. <c>copyWithoutRender</c>/<c>copyWithoutTemplating</c> copy matching
+/// entries' contents; <c>templateFileExtension</c> renders only files with that extension (<c>true</c>
+/// = <c>.njk</c>) and strips it. Our extension: <c>templateFileExtension: .sbn</c> renders the
+/// <c>.sbn</c> files, and every path, with the Scriban front end instead.
 /// </summary>
-public sealed class FetchTemplateAction(ContentFetcher fetcher, ISkeletonTemplateEngine? engine = null) : BuiltinAction(InputSchemaJson)
+public sealed class FetchTemplateAction(ContentFetcher fetcher, NunjucksSkeletonEngine? nunjucks = null, ScribanSkeletonEngine? scriban = null) : BuiltinAction(InputSchemaJson)
 {
-    public const string DefaultTemplateFileExtension = ".sbn";
-
     private const string InputSchemaJson = """
         {
           "type": "object",
@@ -51,12 +53,12 @@ public sealed class FetchTemplateAction(ContentFetcher fetcher, ISkeletonTemplat
             },
             "templateFileExtension": {
               "title": "Template File Extension",
-              "description": "Only files with this extension are rendered, and lose it. Defaults to .sbn (Scriban).",
+              "description": "Only files with this extension are rendered, and lose it (true means .njk); every path is still rendered. .sbn renders with Scriban instead of Nunjucks. Cannot be combined with copyWithout* or cookiecutterCompat.",
               "type": ["string", "boolean"]
             },
             "cookiecutterCompat": {
               "title": "Cookiecutter compatibility mode",
-              "description": "Expose the values as cookiecutter.<name> instead of values.<name>.",
+              "description": "Cookiecutter's {{ }} delimiters and cookiecutter.<name> values; not supported by this server.",
               "type": "boolean"
             },
             "replace": {
@@ -66,12 +68,12 @@ public sealed class FetchTemplateAction(ContentFetcher fetcher, ISkeletonTemplat
             },
             "trimBlocks": {
               "title": "Trim Blocks",
-              "description": "Nunjucks option; Scriban templates control whitespace with {{~ and ~}} instead, so it has no effect.",
+              "description": "Nunjucks' trimBlocks: the first newline after a block tag is removed.",
               "type": "boolean"
             },
             "lstripBlocks": {
               "title": "Lstrip Blocks",
-              "description": "Nunjucks option; Scriban templates control whitespace with {{~ and ~}} instead, so it has no effect.",
+              "description": "Nunjucks' lstripBlocks: whitespace before a block tag at the start of its line is removed.",
               "type": "boolean"
             },
             "token": {
@@ -83,12 +85,13 @@ public sealed class FetchTemplateAction(ContentFetcher fetcher, ISkeletonTemplat
         }
         """;
 
-    private readonly ISkeletonTemplateEngine _engine = engine ?? new ScribanSkeletonEngine();
+    private readonly NunjucksSkeletonEngine _nunjucks = nunjucks ?? new NunjucksSkeletonEngine();
+    private readonly ScribanSkeletonEngine _scriban = scriban ?? new ScribanSkeletonEngine();
 
     public override string Id => "fetch:template";
 
     public override string Description =>
-        "Downloads a skeleton, renders its .sbn files (Scriban) and every path with the given values, and places the result in the workspace. Other files are copied byte for byte.";
+        "Downloads a skeleton and renders every path and text file with the given values in Backstage's Nunjucks dialect (or only the files with templateFileExtension; .sbn selects Scriban), placing the result in the workspace.";
 
     public override bool SupportsDryRun => true;
 
@@ -113,7 +116,17 @@ public sealed class FetchTemplateAction(ContentFetcher fetcher, ISkeletonTemplat
                   url: ./skeleton
                   targetPath: ./service
                   copyWithoutTemplating:
-                    - .github/workflows/**
+                    - .github/workflows/*
+                  values:
+                    name: ${{ parameters.name }}
+            """),
+        new("Render only the Scriban .sbn files of a skeleton (this server's own golden-path templates).", """
+            steps:
+              - id: fetch
+                action: fetch:template
+                input:
+                  url: ./skeleton
+                  templateFileExtension: .sbn
                   values:
                     name: ${{ parameters.name }}
             """),
@@ -124,35 +137,49 @@ public sealed class FetchTemplateAction(ContentFetcher fetcher, ISkeletonTemplat
         var url = input.RequiredString("url");
         var targetPath = input.String("targetPath") is { Length: > 0 } given ? given : "./";
         var values = input.Object("values") ?? [];
-        var cookiecutter = input.Boolean("cookiecutterCompat");
         var replace = input.Boolean("replace");
-        var extension = TemplateFileExtension(input);
         if (input.Has("copyWithoutRender") && input.Has("copyWithoutTemplating"))
         {
-            throw new InputError($"{Id}: copyWithoutRender and copyWithoutTemplating can not be used at the same time");
+            throw new InputError($"{Id} (step {context.StepId}): input copyWithoutRender and copyWithoutTemplating can not be used at the same time");
         }
 
         var copyWithoutRender = Globs(input, "copyWithoutRender");
         var copyWithoutTemplating = Globs(input, "copyWithoutTemplating");
-        foreach (var ignored in new[] { "trimBlocks", "lstripBlocks" }.Where(input.Has))
+        var extension = TemplateFileExtension(input);
+        if (extension is not null && (input.Has("copyWithoutRender") || input.Has("copyWithoutTemplating") || input.Boolean("cookiecutterCompat")))
         {
-            context.Logger.Warn($"{ignored} has no effect on Scriban templates; use {{{{~ and ~}}}} to trim whitespace");
+            throw input.Error("templateFileExtension", "cannot be combined with copyWithoutRender, copyWithoutTemplating or cookiecutterCompat");
+        }
+
+        if (input.Boolean("cookiecutterCompat"))
+        {
+            throw input.Error("cookiecutterCompat", "is not supported: skeletons here use Backstage's ${{ }} delimiters and values.<name>; fetch:cookiecutter templates need converting");
+        }
+
+        var trimBlocks = input.Boolean("trimBlocks");
+        var lstripBlocks = input.Boolean("lstripBlocks");
+        if (extension == ScribanSkeletonEngine.Extension && (trimBlocks || lstripBlocks))
+        {
+            throw input.Error(trimBlocks ? "trimBlocks" : "lstripBlocks", "applies to Nunjucks skeletons; Scriban .sbn files control whitespace with {{~ and ~}}");
         }
 
         var target = InputPaths.Resolve(context, input, "targetPath", targetPath);
         using var skeleton = await fetcher.FetchFolderAsync(url, context.TemplateInfo, input.String("token"), input, context.CancellationToken);
         context.Logger.Info($"Fetching template content from {url}");
 
+        ISkeletonTemplateEngine engine = extension == ScribanSkeletonEngine.Extension ? _scriban : _nunjucks.WithWhitespaceControl(trimBlocks, lstripBlocks);
         var entries = SkeletonTree.List(skeleton.Path, fetcher.Options.MaxEntries, context.CancellationToken);
+        context.Logger.Info($"Processing {entries.Count} template files/directories with input values");
         var plan = SkeletonPlanner.Plan(
             entries,
             new SkeletonPlanOptions
             {
-                Engine = _engine,
-                Context = new JsonObject { [cookiecutter ? "cookiecutter" : "values"] = values.DeepClone() },
+                Engine = engine,
+                Context = new JsonObject { ["values"] = values.DeepClone() },
                 TemplateFileExtension = extension,
                 CopyWithoutRender = copyWithoutRender,
                 CopyWithoutTemplating = copyWithoutTemplating,
+                Replace = replace,
                 TargetDirectory = target,
                 Workspace = context.WorkspacePath,
             },
@@ -160,16 +187,21 @@ public sealed class FetchTemplateAction(ContentFetcher fetcher, ISkeletonTemplat
         if (plan.Problems.Count > 0)
         {
             throw new InputError(
-                $"{Id}: the skeleton at {url} cannot be rendered ({plan.Problems.Count} problem{(plan.Problems.Count == 1 ? string.Empty : "s")}):\n  - "
+                $"{Id} (step {context.StepId}): the skeleton at {url} cannot be rendered with {engine.Name} ({plan.Problems.Count} problem{(plan.Problems.Count == 1 ? string.Empty : "s")}):\n  - "
                 + string.Join("\n  - ", plan.Problems));
         }
 
         var result = SkeletonWriter.Apply(plan, context.WorkspacePath, replace, context.CancellationToken);
         var rendered = plan.Operations.Count(o => o.Kind == SkeletonOperationKind.WriteText);
-        context.Logger.Info($"Wrote {result.Written} entries to {InputPaths.Display(context, target)} ({rendered} rendered from {extension} templates)");
+        context.Logger.Info($"Template result written to {InputPaths.Display(context, target)}: {result.Written} entries, {rendered} files rendered with {engine.Name}");
         if (plan.Skipped.Count > 0)
         {
-            context.Logger.Info($"Skipped {plan.Skipped.Count} entries whose path rendered empty: {string.Join(", ", plan.Skipped)}");
+            context.Logger.Info($"Skipped {plan.Skipped.Count} entries whose path rendered empty or with an empty segment: {string.Join(", ", plan.Skipped)}");
+        }
+
+        foreach (var duplicate in plan.Duplicates)
+        {
+            context.Logger.Info($"Two entries produce one file: {duplicate}");
         }
 
         if (result.KeptExisting.Count > 0)
@@ -178,31 +210,34 @@ public sealed class FetchTemplateAction(ContentFetcher fetcher, ISkeletonTemplat
         }
     }
 
-    private string TemplateFileExtension(StepInput input)
+    /// <summary>The extension selecting the files to render (with its dot), or null when every file is rendered.</summary>
+    private static string? TemplateFileExtension(StepInput input)
     {
-        if (!input.Has("templateFileExtension"))
+        if (input.Raw["templateFileExtension"] is not JsonValue value)
         {
-            return DefaultTemplateFileExtension;
+            return input.Has("templateFileExtension") ? throw input.Error("templateFileExtension", "must be true, false or a file extension such as '.njk'") : null;
         }
 
-        var nunjucks = input.Error("templateFileExtension", $"selects Nunjucks '.njk' files, which this server does not render yet; skeletons here are {_engine.Name} '{DefaultTemplateFileExtension}' files");
-        if (input.Raw["templateFileExtension"] is JsonValue value && value.TryGetValue<bool>(out var flag))
+        switch (value.GetValueKind())
         {
-            return flag ? throw nunjucks : DefaultTemplateFileExtension;
-        }
+            case JsonValueKind.True:
+                return NunjucksSkeletonEngine.Extension;
+            case JsonValueKind.False:
+                return null;
+            case JsonValueKind.String:
+                var extension = value.GetValue<string>();
+                if (extension.Length == 0)
+                {
+                    return null;
+                }
 
-        var extension = input.String("templateFileExtension")!;
-        if (extension == ".njk")
-        {
-            throw nunjucks;
+                extension = extension.StartsWith('.') ? extension : "." + extension;
+                return extension.Length < 2 || extension.Contains('/', StringComparison.Ordinal) || extension.Contains('\\', StringComparison.Ordinal)
+                    ? throw input.Error("templateFileExtension", $"'{value.GetValue<string>()}' must be a file extension such as '.njk'")
+                    : extension;
+            default:
+                throw input.Error("templateFileExtension", "must be true, false or a file extension such as '.njk'");
         }
-
-        if (extension.Length < 2 || !extension.StartsWith('.') || extension.Contains('/', StringComparison.Ordinal))
-        {
-            throw input.Error("templateFileExtension", $"'{extension}' must be a file extension such as '{DefaultTemplateFileExtension}'");
-        }
-
-        return extension;
     }
 
     private static GlobSet Globs(StepInput input, string name) =>

@@ -7,17 +7,20 @@ namespace Scaffolder.Scaffolding.Actions.Skeletons;
 /// One glob pattern over relative paths with <c>/</c> separators, matched as Backstage's globby calls
 /// match them (<c>dot: true</c>, directories expanded): <c>*</c> and <c>?</c> stay within a segment,
 /// <c>**</c> crosses segments, <c>[a-z]</c>/<c>[!x]</c> classes, <c>{a,b}</c> alternatives, <c>\</c>
-/// escapes; dot-files are matched like any other name; a pattern that names a directory also covers
-/// everything below it; a leading <c>!</c> makes it an exclusion.
+/// escapes; dot-files are matched like any other name; a pattern naming a directory as written also
+/// covers everything below it; a leading <c>!</c> makes it an exclusion.
 /// </summary>
 public sealed class Glob
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
     private readonly Regex _regex;
 
-    private Glob(string pattern, Regex regex, bool negated)
+    private readonly string _text;
+
+    private Glob(string pattern, string text, Regex regex, bool negated)
     {
         Pattern = pattern;
+        _text = text;
         _regex = regex;
         IsNegated = negated;
     }
@@ -66,25 +69,25 @@ public sealed class Glob
         var regex = new StringBuilder("^");
         new Translator(pattern, text).Translate(regex);
         regex.Append("$");
-        return new Glob(pattern, new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout), negated);
+        return new Glob(pattern, text, new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout), negated);
     }
 
-    /// <summary>True when the path, or a directory it lies in, matches the pattern (negation not applied).</summary>
+    /// <summary>
+    /// True when the path matches the pattern, or lies below the folder the pattern names as written
+    /// (globby expands a pattern naming a folder to everything in it, but not the folders a wildcard
+    /// matches); negation is not applied.
+    /// </summary>
     public bool Covers(string relativePath)
     {
         var candidate = relativePath.Replace('\\', '/').Trim('/');
-        while (candidate.Length > 0)
+        if (_regex.IsMatch(candidate))
         {
-            if (_regex.IsMatch(candidate))
-            {
-                return true;
-            }
-
-            var slash = candidate.LastIndexOf('/');
-            candidate = slash < 0 ? string.Empty : candidate[..slash];
+            return true;
         }
 
-        return false;
+        return candidate.Length > _text.Length
+            && candidate[_text.Length] == '/'
+            && candidate.StartsWith(_text, StringComparison.Ordinal);
     }
 
     public override string ToString() => Pattern;

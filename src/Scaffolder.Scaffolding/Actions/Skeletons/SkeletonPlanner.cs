@@ -12,7 +12,10 @@ public sealed record SkeletonPlanOptions
     /// <summary>What templates see (<c>{ values: … }</c>).</summary>
     public JsonObject Context { get; init; } = [];
 
-    /// <summary>Only files ending in this are rendered, and lose it in their output name; null renders no file contents.</summary>
+    /// <summary>
+    /// Null: every text file is rendered (Backstage's default). Otherwise only files with this extension
+    /// are rendered, and lose it in their output name; every path is rendered either way.
+    /// </summary>
     public string? TemplateFileExtension { get; init; }
 
     /// <summary>Entries whose names are rendered but whose contents are copied as is.</summary>
@@ -20,6 +23,9 @@ public sealed record SkeletonPlanOptions
 
     /// <summary>Entries copied as is, names included.</summary>
     public GlobSet CopyWithoutRender { get; init; } = GlobSet.Empty;
+
+    /// <summary>When two entries produce the same file, the later one wins (otherwise the first is kept).</summary>
+    public bool Replace { get; init; }
 
     /// <summary>The folder output goes to (full path); no output may land outside it.</summary>
     public required string TargetDirectory { get; init; }
@@ -33,20 +39,24 @@ public sealed record SkeletonPlanOptions
 
 /// <summary>
 /// Turns a skeleton listing into a plan of writes, doing every render up front: a skeleton with errors
-/// fails before anything is written. Follows Backstage's fetch:template: each entry's relative path is
-/// rendered; a path that renders empty, starting with <c>/</c> or containing <c>//</c> is skipped (the
-/// idiom for optional files); rendered paths must stay inside the target folder; two entries may not
-/// render to the same output.
+/// fails before anything is written. Follows Backstage's fetch:template: each entry's relative path
+/// (folders with a trailing <c>/</c>) is rendered; a path that renders empty, starting with <c>/</c> or
+/// containing <c>//</c> is skipped (the idiom for optional files); binary files and symbolic links are
+/// copied, never rendered; rendered paths must stay inside the target folder.
 /// </summary>
 public static class SkeletonPlanner
 {
+    private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
     public static SkeletonPlan Plan(IReadOnlyList<SkeletonEntry> entries, SkeletonPlanOptions options, CancellationToken cancellationToken)
     {
-        var operations = new List<SkeletonOperation>();
+        var operations = new List<SkeletonOperation?>();
         var skipped = new List<string>();
+        var duplicates = new List<string>();
         var problems = new List<string>();
-        var outputs = new Dictionary<string, (string Source, SkeletonEntryKind Kind)>(StringComparer.Ordinal);
+        var outputs = new Dictionary<string, (int Index, string Source, SkeletonEntryKind Kind)>(StringComparer.Ordinal);
         var targetRoot = Path.GetFullPath(options.TargetDirectory);
+        var context = options.Engine?.Prepare(options.Context);
 
         foreach (var entry in entries)
         {
@@ -56,8 +66,7 @@ public static class SkeletonPlanner
                 break;
             }
 
-            var literal = options.Engine is null || options.CopyWithoutRender.Matches(entry.RelativePath);
-            var outputPath = literal ? entry.RelativePath : RenderPath(entry, options, problems, cancellationToken);
+            var (outputPath, renderContents) = OutputOf(entry, options, context, problems, cancellationToken);
             if (outputPath is null)
             {
                 continue;
@@ -69,22 +78,7 @@ public static class SkeletonPlanner
                 continue;
             }
 
-            var isTemplate = !literal
-                && entry.Kind == SkeletonEntryKind.File
-                && options.TemplateFileExtension is { Length: > 0 } extension
-                && entry.RelativePath.EndsWith(extension, StringComparison.Ordinal)
-                && !options.CopyWithoutTemplating.Matches(entry.RelativePath);
-            if (isTemplate && outputPath.EndsWith(options.TemplateFileExtension!, StringComparison.Ordinal))
-            {
-                outputPath = outputPath[..^options.TemplateFileExtension!.Length];
-                if (outputPath.Length == 0 || outputPath.EndsWith('/'))
-                {
-                    problems.Add($"'{entry.RelativePath}': the name is empty once '{options.TemplateFileExtension}' is removed");
-                    continue;
-                }
-            }
-
-            var target = Path.GetFullPath(Path.Combine(targetRoot, outputPath));
+            var target = Path.GetFullPath(Path.Combine(targetRoot, outputPath.TrimEnd('/')));
             if (target == targetRoot && entry.Kind == SkeletonEntryKind.Directory)
             {
                 continue;
@@ -94,79 +88,123 @@ public static class SkeletonPlanner
             {
                 problems.Add(outputPath == entry.RelativePath
                     ? $"'{entry.RelativePath}' would be written outside the target folder"
-                    : $"'{entry.RelativePath}' renders to '{outputPath}', which is outside the target folder");
+                    : $"'{entry.RelativePath}' renders to '{outputPath.TrimEnd('/')}', which is outside the target folder");
                 continue;
             }
 
             if (outputs.TryGetValue(target, out var other))
             {
-                // Two folders rendering to the same name merge; anything else would overwrite one with the other.
-                if (entry.Kind != SkeletonEntryKind.Directory || other.Kind != SkeletonEntryKind.Directory)
+                if (entry.Kind == SkeletonEntryKind.Directory && other.Kind == SkeletonEntryKind.Directory)
                 {
-                    problems.Add($"'{other.Source}' and '{entry.RelativePath}' both produce '{Path.GetRelativePath(targetRoot, target)}'");
+                    continue;
                 }
 
-                continue;
+                if (entry.Kind == SkeletonEntryKind.Directory || other.Kind == SkeletonEntryKind.Directory)
+                {
+                    problems.Add($"'{other.Source}' and '{entry.RelativePath}' both produce '{Path.GetRelativePath(targetRoot, target).Replace('\\', '/')}', one as a folder and one as a file");
+                    continue;
+                }
+
+                // Backstage writes entries in turn and keeps an existing file unless asked to replace it.
+                duplicates.Add(options.Replace ? $"'{entry.RelativePath}' replaces '{other.Source}'" : $"'{entry.RelativePath}' is left out: '{other.Source}' already produced its file");
+                if (!options.Replace)
+                {
+                    continue;
+                }
+
+                operations[other.Index] = null;
             }
 
-            outputs[target] = (entry.RelativePath, entry.Kind);
             var operation = entry.Kind switch
             {
                 SkeletonEntryKind.Directory => new SkeletonOperation(SkeletonOperationKind.CreateDirectory, entry, target),
                 SkeletonEntryKind.SymbolicLink => PlanLink(entry, target, options, problems),
-                _ when isTemplate => RenderFile(entry, target, options, problems, cancellationToken),
+                _ when renderContents => RenderFile(entry, target, options, context!, problems, cancellationToken),
                 _ => new SkeletonOperation(SkeletonOperationKind.CopyFile, entry, target),
             };
             if (operation is not null)
             {
+                outputs[target] = (operations.Count, entry.RelativePath, entry.Kind);
                 operations.Add(operation);
             }
         }
 
-        return new SkeletonPlan(operations, skipped, problems);
+        return new SkeletonPlan(operations.OfType<SkeletonOperation>().ToList(), skipped, problems) { Duplicates = duplicates };
     }
 
-    private static string? RenderPath(SkeletonEntry entry, SkeletonPlanOptions options, List<string> problems, CancellationToken cancellationToken)
+    /// <summary>The entry's output path relative to the target (folders end in <c>/</c>; null after a problem) and whether its contents are rendered.</summary>
+    private static (string? Path, bool RenderContents) OutputOf(SkeletonEntry entry, SkeletonPlanOptions options, ISkeletonContext? context, List<string> problems, CancellationToken cancellationToken)
+    {
+        var location = entry.Kind == SkeletonEntryKind.Directory ? entry.RelativePath + "/" : entry.RelativePath;
+        if (options.Engine is null)
+        {
+            return (location, false);
+        }
+
+        if (options.TemplateFileExtension is { Length: > 0 } extension)
+        {
+            var renderContents = entry.Kind != SkeletonEntryKind.Directory && Extension(entry.RelativePath) == extension;
+            var stripped = renderContents ? location[..^extension.Length] : location;
+            return (RenderPath(entry, stripped, options, context!, problems, cancellationToken), renderContents);
+        }
+
+        var renderNames = options.CopyWithoutRender.IsEmpty;
+        var copyOnly = renderNames ? options.CopyWithoutTemplating : options.CopyWithoutRender;
+        var render = !copyOnly.Matches(entry.RelativePath);
+        return (renderNames || render ? RenderPath(entry, location, options, context!, problems, cancellationToken) : location, render);
+    }
+
+    /// <summary>Node's <c>path.extname</c> of the last segment: from its last dot, unless that dot starts the name.</summary>
+    private static string Extension(string relativePath)
+    {
+        var name = relativePath[(relativePath.LastIndexOf('/') + 1)..];
+        var dot = name.LastIndexOf('.');
+        return dot <= 0 ? string.Empty : name[dot..];
+    }
+
+    private static string? RenderPath(SkeletonEntry entry, string path, SkeletonPlanOptions options, ISkeletonContext context, List<string> problems, CancellationToken cancellationToken)
     {
         var engine = options.Engine!;
-        if (!engine.MayContainExpressions(entry.RelativePath))
+        if (!engine.MayContainExpressions(path))
         {
-            return entry.RelativePath;
+            return path;
         }
 
         try
         {
-            var rendered = engine.Compile(entry.RelativePath, entry.RelativePath).Render(options.Context, cancellationToken);
-            return rendered.Trim().Replace('\\', '/');
+            return engine.Compile(path, entry.RelativePath).Render(context, cancellationToken).Replace('\\', '/');
         }
         catch (SkeletonTemplateException e)
         {
-            problems.Add($"the path '{entry.RelativePath}' could not be rendered: {e.Message}");
+            problems.Add($"the path '{entry.RelativePath}' cannot be rendered (line {e.Line}, column {e.Column}): {e.Reason}");
             return null;
         }
     }
 
-    private static SkeletonOperation? RenderFile(SkeletonEntry entry, string target, SkeletonPlanOptions options, List<string> problems, CancellationToken cancellationToken)
+    private static SkeletonOperation? RenderFile(SkeletonEntry entry, string target, SkeletonPlanOptions options, ISkeletonContext context, List<string> problems, CancellationToken cancellationToken)
     {
-        string text;
-        try
+        var bytes = File.ReadAllBytes(entry.FullPath);
+        if (BinaryContent.IsBinary(bytes))
         {
-            text = File.ReadAllText(entry.FullPath, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+            return new SkeletonOperation(SkeletonOperationKind.CopyFile, entry, target);
         }
-        catch (DecoderFallbackException)
+
+        // Decoded as Node decodes UTF-8: a byte-order mark stays part of the text, bad bytes become U+FFFD.
+        var text = LenientUtf8.GetString(bytes);
+        var engine = options.Engine!;
+        if (!engine.MayContainExpressions(text))
         {
-            problems.Add($"'{entry.RelativePath}' is not UTF-8 text, so it cannot be a template; drop its '{options.TemplateFileExtension}' suffix to copy it as is");
-            return null;
+            return new SkeletonOperation(SkeletonOperationKind.WriteText, entry, target) { Content = text };
         }
 
         try
         {
-            var content = options.Engine!.Compile(text, entry.RelativePath).Render(options.Context, cancellationToken);
+            var content = engine.Compile(text, entry.RelativePath).Render(context, cancellationToken);
             return new SkeletonOperation(SkeletonOperationKind.WriteText, entry, target) { Content = content };
         }
         catch (SkeletonTemplateException e)
         {
-            problems.Add(e.Message.StartsWith(entry.RelativePath, StringComparison.Ordinal) ? e.Message : $"'{entry.RelativePath}': {e.Message}");
+            problems.Add($"the file '{entry.RelativePath}' cannot be rendered (line {e.Line}, column {e.Column}): {e.Reason}");
             return null;
         }
     }
@@ -207,4 +245,8 @@ public sealed record SkeletonOperation(SkeletonOperationKind Kind, SkeletonEntry
 }
 
 /// <summary>The writes a skeleton turns into, the entries skipped because their path rendered empty, and any problems found.</summary>
-public sealed record SkeletonPlan(IReadOnlyList<SkeletonOperation> Operations, IReadOnlyList<string> Skipped, IReadOnlyList<string> Problems);
+public sealed record SkeletonPlan(IReadOnlyList<SkeletonOperation> Operations, IReadOnlyList<string> Skipped, IReadOnlyList<string> Problems)
+{
+    /// <summary>Entries producing a file another entry also produced, and which one was kept.</summary>
+    public IReadOnlyList<string> Duplicates { get; init; } = [];
+}

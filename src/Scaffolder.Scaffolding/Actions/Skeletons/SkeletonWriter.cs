@@ -19,13 +19,14 @@ public static class SkeletonWriter
     public static SkeletonWriteResult Apply(SkeletonPlan plan, string workspace, bool replace, CancellationToken cancellationToken)
     {
         var workspaceRoot = RealPaths.Resolve(workspace);
+        var confined = new HashSet<string>(StringComparer.Ordinal) { Path.TrimEndingDirectorySeparator(workspaceRoot) };
         var written = 0;
         var kept = new List<string>();
         foreach (var operation in plan.Operations)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var target = operation.TargetPath;
-            EnsureParent(target, workspaceRoot, operation);
+            EnsureDirectory(Path.GetDirectoryName(target)!, workspaceRoot, operation, confined);
 
             if (operation.Kind == SkeletonOperationKind.CreateDirectory)
             {
@@ -34,8 +35,7 @@ public static class SkeletonWriter
                     throw new InputError($"Cannot create the folder '{Shown(target, workspaceRoot)}': a file with that name already exists");
                 }
 
-                Confine(target, workspaceRoot, operation);
-                Directory.CreateDirectory(target);
+                EnsureDirectory(target, workspaceRoot, operation, confined);
                 continue;
             }
 
@@ -55,7 +55,8 @@ public static class SkeletonWriter
                 File.Delete(target);
             }
 
-            Confine(target, workspaceRoot, operation);
+            // The folder holding the target is confined and the target itself is no link (any was removed
+            // above), so the write lands inside the workspace.
             switch (operation.Kind)
             {
                 case SkeletonOperationKind.CopyFile:
@@ -83,11 +84,34 @@ public static class SkeletonWriter
         return new SkeletonWriteResult(written, kept);
     }
 
-    private static void EnsureParent(string target, string workspaceRoot, SkeletonOperation operation)
+    /// <summary>
+    /// Creates <paramref name="directory"/> after checking it lies in the workspace as the kernel resolves it.
+    /// Folders checked (or created) by this write are remembered: a folder whose parent was checked and
+    /// which is not itself a link needs one look, not a walk of the whole path.
+    /// </summary>
+    private static void EnsureDirectory(string directory, string workspaceRoot, SkeletonOperation operation, HashSet<string> confined)
     {
-        var parent = Path.GetDirectoryName(target)!;
-        Confine(parent, workspaceRoot, operation);
-        Directory.CreateDirectory(parent);
+        if (confined.Contains(directory))
+        {
+            return;
+        }
+
+        var parent = Path.GetDirectoryName(directory);
+        if (parent is not null && (confined.Contains(parent) || RealPaths.IsInside(workspaceRoot, parent)))
+        {
+            EnsureDirectory(parent, workspaceRoot, operation, confined);
+            if (IsLink(directory))
+            {
+                Confine(directory, workspaceRoot, operation);
+            }
+        }
+        else
+        {
+            Confine(directory, workspaceRoot, operation);
+        }
+
+        Directory.CreateDirectory(directory);
+        confined.Add(directory);
     }
 
     private static void Confine(string path, string workspaceRoot, SkeletonOperation operation)

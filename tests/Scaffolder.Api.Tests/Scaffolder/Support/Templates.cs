@@ -62,7 +62,7 @@ public static class Templates
                 if: ${{ parameters.count > 5 }}
             text:
               - title: Summary
-                content: ${{ steps.greet.output.message }} with ${{ steps.loop.output.message | array.size }} flavours
+                content: ${{ steps.greet.output.message }} with ${{ steps.loop.output.message | length }} flavours
             count: ${{ parameters.count }}
         """;
 
@@ -204,7 +204,7 @@ public static class Templates
             - id: bad-each
               if: ${{ parameters.mode == 'each' }}
               action: test:echo
-              each: ${{ parameters.mode }}
+              each: ${{ parameters.missing }}
               input:
                 message: x
         """;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json.Nodes;
 using Scaffolder.Common.Errors;
 using Scaffolder.Publishing.Tests.Infrastructure;
@@ -19,67 +20,86 @@ public sealed class FetchTemplateActionTests : IDisposable
         new() { ["url"] = url, ["values"] = values ?? new JsonObject { ["name"] = "payments", ["owner"] = "team-a" } };
 
     [Fact]
-    public async Task Only_sbn_files_are_rendered_and_lose_their_suffix()
+    public async Task Every_text_file_and_path_is_rendered_in_backstages_dialect_and_bare_braces_are_text()
     {
-        _harness.WriteTemplateFile("skeleton/README.md.sbn", "# {{ values.name }} by {{ values.owner }}\n");
-        _harness.WriteTemplateFile("skeleton/notes.md", "# {{ values.name }}\n");
+        _harness.WriteTemplateFile("skeleton/README.md", "# ${{ values.name }} by ${{ values.owner | upper }}\n{{ helm }} stays\n");
+        _harness.WriteTemplateFile("skeleton/src/${{ values.name }}/index.js", "{% if values.owner %}owned{% endif %}{# note #}\n");
 
         await _harness.RunAsync(_action, Input());
 
-        Assert.Equal(["README.md", "notes.md"], _harness.WorkspaceFiles());
-        Assert.Equal("# payments by team-a\n", _harness.ReadWorkspaceFile("README.md"));
-        Assert.Equal("# {{ values.name }}\n", _harness.ReadWorkspaceFile("notes.md"));
+        Assert.Equal(["README.md", "src/payments/index.js"], _harness.WorkspaceFiles());
+        Assert.Equal("# payments by TEAM-A\n{{ helm }} stays\n", _harness.ReadWorkspaceFile("README.md"));
+        Assert.Equal("owned\n", _harness.ReadWorkspaceFile("src/payments/index.js"));
     }
 
     [Fact]
-    public async Task Helm_and_GitHub_Actions_expressions_in_plain_files_and_binary_files_are_copied_byte_for_byte()
+    public async Task GitHub_Actions_expressions_render_as_in_backstage_escaped_kept_raw_kept_and_bare_ones_emptied()
     {
-        var workflow = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.sha }}\n";
-        var chart = "image: {{ .Values.image.repository }}:{{ .Chart.AppVersion }}\n{{- if .Values.x }}\n";
-        byte[] binary = [0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF, 0x7B, 0x7B, 0x20, 0x7D, 0x7D];
-        _harness.WriteTemplateFile("skeleton/.github/workflows/ci.yml", workflow);
-        _harness.WriteTemplateFile("skeleton/chart/templates/deployment.yaml", chart);
+        _harness.WriteTemplateFile(
+            "skeleton/.github/workflows/ci.yml",
+            "a: ${{ '${{ secrets.TOKEN }}' }}\nb: {% raw %}${{ github.sha }}{% endraw %}\nc: ${{ github.head_ref }}\nd: {{ .Values.image }}\n");
+
+        await _harness.RunAsync(_action, Input());
+
+        Assert.Equal("a: ${{ secrets.TOKEN }}\nb: ${{ github.sha }}\nc: \nd: {{ .Values.image }}\n", _harness.ReadWorkspaceFile(".github/workflows/ci.yml"));
+    }
+
+    [Fact]
+    public async Task Binary_files_are_copied_byte_for_byte_even_though_every_file_is_rendered()
+    {
+        byte[] binary = [0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF, 0x24, 0x7B, 0x7B, 0x20, 0x7D, 0x7D];
         Directory.CreateDirectory(Path.Combine(_harness.TemplateFolder, "skeleton", "assets"));
         await File.WriteAllBytesAsync(Path.Combine(_harness.TemplateFolder, "skeleton", "assets", "logo.png"), binary);
 
         await _harness.RunAsync(_action, Input());
 
-        Assert.Equal(workflow, _harness.ReadWorkspaceFile(".github/workflows/ci.yml"));
-        Assert.Equal(chart, _harness.ReadWorkspaceFile("chart/templates/deployment.yaml"));
         Assert.Equal(binary, await File.ReadAllBytesAsync(Path.Combine(_harness.Workspace, "assets", "logo.png")));
     }
 
     [Fact]
-    public async Task Path_segments_with_expressions_are_rendered()
+    public async Task A_byte_order_mark_is_kept_and_invalid_utf8_in_a_text_file_becomes_replacement_characters_as_node_reads_it()
     {
-        _harness.WriteTemplateFile("skeleton/src/{{ values.name }}/{{ values.name }}.csproj.sbn", "<Project>{{ values.name }}</Project>");
-        _harness.WriteTemplateFile("skeleton/src/{{ values.name }}/static.txt", "static");
+        var path = Path.Combine(_harness.TemplateFolder, "skeleton", "a.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, [0xEF, 0xBB, 0xBF, .. "${{ values.name }} caf"u8, 0xE9, .. "\n"u8]);
 
         await _harness.RunAsync(_action, Input());
 
-        Assert.Equal(["src/payments/payments.csproj", "src/payments/static.txt"], _harness.WorkspaceFiles());
-        Assert.Equal("<Project>payments</Project>", _harness.ReadWorkspaceFile("src/payments/payments.csproj"));
+        Assert.Equal([0xEF, 0xBB, 0xBF, .. "payments caf"u8, 0xEF, 0xBF, 0xBD, .. "\n"u8], await File.ReadAllBytesAsync(Path.Combine(_harness.Workspace, "a.txt")));
     }
 
-    [Fact]
-    public async Task Entries_whose_path_renders_empty_are_skipped()
+    [Theory]
+    [InlineData("${{ 'queue.yaml' if values.withQueue }}")]
+    [InlineData("${{ 'docs' if values.withDocs }}/index.md")]
+    [InlineData("deploy/${{ values.missing }}/service.yaml")]
+    [InlineData("${{ values.missing }}")]
+    public async Task Entries_whose_path_renders_empty_or_with_an_empty_segment_are_skipped(string path)
     {
-        _harness.WriteTemplateFile("skeleton/{{ if values.withDocs }}docs{{ end }}/index.md", "docs");
-        _harness.WriteTemplateFile("skeleton/{{ if values.withQueue }}queue.yaml{{ end }}", "queue");
+        _harness.WriteTemplateFile("skeleton/" + path, "content");
         _harness.WriteTemplateFile("skeleton/kept.txt", "kept");
 
         await _harness.RunAsync(_action, Input(values: new JsonObject { ["withDocs"] = false, ["withQueue"] = false }));
 
         Assert.Equal(["kept.txt"], _harness.WorkspaceFiles());
-        Assert.Contains(_harness.Log.Lines, l => l.Message.Contains("Skipped", StringComparison.Ordinal));
+        Assert.Contains(_harness.Log.Lines, l => l.Message.StartsWith("Skipped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_optional_file_is_written_when_its_condition_holds()
+    {
+        _harness.WriteTemplateFile("skeleton/${{ 'queue.yaml' if values.withQueue }}", "queue: ${{ values.name }}");
+
+        await _harness.RunAsync(_action, Input(values: new JsonObject { ["withQueue"] = true, ["name"] = "orders" }));
+
+        Assert.Equal("queue: orders", _harness.ReadWorkspaceFile("queue.yaml"));
     }
 
     [Fact]
     public async Task Values_may_be_nested_objects_and_lists()
     {
         _harness.WriteTemplateFile(
-            "skeleton/list.txt.sbn",
-            "{{ for port in values.service.ports }}{{ port.name }}={{ port.number }}\n{{ end }}{{ values.tags | array.join \",\" }}");
+            "skeleton/list.txt",
+            "{% for port in values.service.ports %}${{ port.name }}=${{ port.number }}{% if not loop.last %}\n{% endif %}{% endfor %}\n${{ values.tags | join(',') }}");
         var values = JsonNode.Parse("""{"service":{"ports":[{"name":"http","number":8080},{"name":"grpc","number":9090}]},"tags":["a","b"]}""")!.AsObject();
 
         await _harness.RunAsync(_action, Input(values: values));
@@ -91,23 +111,26 @@ public sealed class FetchTemplateActionTests : IDisposable
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task File_modes_are_preserved()
     {
-        var script = _harness.WriteTemplateFile("skeleton/build.sh", "#!/bin/sh\necho hi\n");
+        var script = _harness.WriteTemplateFile("skeleton/build.sh", "#!/bin/sh\necho ${{ values.name }}\n");
         File.SetUnixFileMode(script, (UnixFileMode)0x1ED);
-        var rendered = _harness.WriteTemplateFile("skeleton/run.sh.sbn", "#!/bin/sh\necho {{ values.name }}\n");
-        File.SetUnixFileMode(rendered, (UnixFileMode)0x1ED);
+        var copied = _harness.WriteTemplateFile("skeleton/raw/run.sh", "#!/bin/sh\necho hi\n");
+        File.SetUnixFileMode(copied, (UnixFileMode)0x1ED);
+        var input = Input();
+        input["copyWithoutTemplating"] = new JsonArray("raw");
 
-        await _harness.RunAsync(_action, Input());
+        await _harness.RunAsync(_action, input);
 
+        Assert.Equal("#!/bin/sh\necho payments\n", _harness.ReadWorkspaceFile("build.sh"));
         Assert.True(File.GetUnixFileMode(Path.Combine(_harness.Workspace, "build.sh")).HasFlag(UnixFileMode.UserExecute));
-        Assert.True(File.GetUnixFileMode(Path.Combine(_harness.Workspace, "run.sh")).HasFlag(UnixFileMode.UserExecute));
+        Assert.True(File.GetUnixFileMode(Path.Combine(_harness.Workspace, "raw", "run.sh")).HasFlag(UnixFileMode.OtherExecute));
     }
 
     [Fact]
     public async Task Target_path_places_the_output_in_a_sub_folder()
     {
-        _harness.WriteTemplateFile("skeleton/a.txt.sbn", "{{ values.name }}");
+        _harness.WriteTemplateFile("skeleton/a.txt", "${{ values.name }}");
         var input = Input();
-        input["targetPath"] = "services/{{ values.name }}/../payments";
+        input["targetPath"] = "services/x/../payments";
 
         await _harness.RunAsync(_action, input);
 
@@ -117,27 +140,62 @@ public sealed class FetchTemplateActionTests : IDisposable
     [Fact]
     public async Task Copy_without_templating_renders_names_but_not_contents()
     {
-        _harness.WriteTemplateFile("skeleton/{{ values.name }}/raw.txt.sbn", "{{ values.name }}");
-        _harness.WriteTemplateFile("skeleton/rendered.txt.sbn", "{{ values.name }}");
+        _harness.WriteTemplateFile("skeleton/${{ values.name }}/raw.txt", "${{ values.name }}");
+        _harness.WriteTemplateFile("skeleton/rendered.txt", "${{ values.name }}");
         var input = Input();
-        input["copyWithoutTemplating"] = new JsonArray("{{ values.name }}/**");
+        input["copyWithoutTemplating"] = new JsonArray("*/raw.txt");
 
         await _harness.RunAsync(_action, input);
 
-        Assert.Equal(["payments/raw.txt.sbn", "rendered.txt"], _harness.WorkspaceFiles());
-        Assert.Equal("{{ values.name }}", _harness.ReadWorkspaceFile("payments/raw.txt.sbn"));
+        Assert.Equal(["payments/raw.txt", "rendered.txt"], _harness.WorkspaceFiles());
+        Assert.Equal("${{ values.name }}", _harness.ReadWorkspaceFile("payments/raw.txt"));
+        Assert.Equal("payments", _harness.ReadWorkspaceFile("rendered.txt"));
+    }
+
+    [Theory]
+    [InlineData(".github/workflows/*")]
+    [InlineData(".github/workflows/")]
+    [InlineData(".github/workflows")]
+    [InlineData(".github/workflows/*.yml")]
+    [InlineData("**/*.yml")]
+    public async Task Copy_globs_match_dot_folders_and_expand_folders_named_as_written(string pattern)
+    {
+        _harness.WriteTemplateFile("skeleton/.github/workflows/ci.yml", "sha: ${{ github.sha }}");
+        _harness.WriteTemplateFile("skeleton/README.md", "${{ values.name }}");
+        var input = Input();
+        input["copyWithoutRender"] = new JsonArray(pattern);
+
+        await _harness.RunAsync(_action, input);
+
+        Assert.Equal("sha: ${{ github.sha }}", _harness.ReadWorkspaceFile(".github/workflows/ci.yml"));
+        Assert.Equal("payments", _harness.ReadWorkspaceFile("README.md"));
+    }
+
+    [Fact]
+    public async Task A_wildcard_matching_a_folder_does_not_cover_the_files_below_it_as_in_globby()
+    {
+        _harness.WriteTemplateFile("skeleton/lib/top.js", "${{ values.name }}");
+        _harness.WriteTemplateFile("skeleton/lib/sub/deep.js", "${{ values.name }}");
+        var input = Input();
+        input["copyWithoutTemplating"] = new JsonArray("lib/*");
+
+        await _harness.RunAsync(_action, input);
+
+        Assert.Equal("${{ values.name }}", _harness.ReadWorkspaceFile("lib/top.js"));
+        Assert.Equal("payments", _harness.ReadWorkspaceFile("lib/sub/deep.js"));
     }
 
     [Fact]
     public async Task Copy_without_render_keeps_names_and_contents_literal()
     {
-        _harness.WriteTemplateFile("skeleton/{{ values.name }}/file.txt.sbn", "{{ values.name }}");
+        _harness.WriteTemplateFile("skeleton/${{ values.name }}/file.txt", "${{ values.name }}");
         var input = Input();
-        input["copyWithoutRender"] = new JsonArray("{{ values.name }}");
+        input["copyWithoutRender"] = new JsonArray("*/file.txt");
 
         await _harness.RunAsync(_action, input);
 
-        Assert.Equal(["{{ values.name }}/file.txt.sbn"], _harness.WorkspaceFiles());
+        Assert.Equal(["${{ values.name }}/file.txt"], _harness.WorkspaceFiles());
+        Assert.Equal("${{ values.name }}", _harness.ReadWorkspaceFile("${{ values.name }}/file.txt"));
     }
 
     [Fact]
@@ -150,6 +208,7 @@ public sealed class FetchTemplateActionTests : IDisposable
 
         var error = await Assert.ThrowsAsync<InputError>(() => _harness.RunAsync(_action, input));
         Assert.Contains("copyWithoutRender and copyWithoutTemplating can not be used at the same time", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(step step-1)", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -171,7 +230,7 @@ public sealed class FetchTemplateActionTests : IDisposable
     [Fact]
     public async Task Existing_files_are_kept_unless_replace_is_set()
     {
-        _harness.WriteTemplateFile("skeleton/a.txt.sbn", "new {{ values.name }}");
+        _harness.WriteTemplateFile("skeleton/a.txt", "new ${{ values.name }}");
         _harness.WriteWorkspaceFile("a.txt", "old");
 
         await _harness.RunAsync(_action, Input());
@@ -184,91 +243,160 @@ public sealed class FetchTemplateActionTests : IDisposable
         Assert.Equal("new payments", _harness.ReadWorkspaceFile("a.txt"));
     }
 
-    [Fact]
-    public async Task Cookiecutter_compatibility_exposes_values_as_cookiecutter()
+    [Theory]
+    [InlineData(false, "first")]
+    [InlineData(true, "second")]
+    public async Task Two_entries_producing_one_file_keep_the_first_unless_replace_is_set(bool replace, string expected)
     {
-        _harness.WriteTemplateFile("skeleton/a.txt.sbn", "{{ cookiecutter.name }}");
+        _harness.WriteTemplateFile("skeleton/${{ 'a' }}.txt", "first");
+        _harness.WriteTemplateFile("skeleton/a.txt", "second");
+        var input = Input();
+        input["replace"] = replace;
+
+        await _harness.RunAsync(_action, input);
+
+        Assert.Equal(expected, _harness.ReadWorkspaceFile("a.txt"));
+        Assert.Contains(_harness.Log.Lines, l => l.Message.StartsWith("Two entries produce one file", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cookiecutter_compatibility_is_refused_naming_the_input()
+    {
+        _harness.WriteTemplateFile("skeleton/a.txt", "${{ values.name }}");
         var input = Input();
         input["cookiecutterCompat"] = true;
 
-        await _harness.RunAsync(_action, input);
+        var error = await Assert.ThrowsAsync<InputError>(() => _harness.RunAsync(_action, input));
 
-        Assert.Equal("payments", _harness.ReadWorkspaceFile("a.txt"));
-    }
-
-    [Fact]
-    public async Task A_custom_template_file_extension_selects_which_files_are_rendered()
-    {
-        _harness.WriteTemplateFile("skeleton/a.txt.tpl", "{{ values.name }}");
-        _harness.WriteTemplateFile("skeleton/b.txt.sbn", "{{ values.name }}");
-        var input = Input();
-        input["templateFileExtension"] = ".tpl";
-
-        await _harness.RunAsync(_action, input);
-
-        Assert.Equal("payments", _harness.ReadWorkspaceFile("a.txt"));
-        Assert.Equal("{{ values.name }}", _harness.ReadWorkspaceFile("b.txt.sbn"));
+        Assert.Contains("input 'cookiecutterCompat' is not supported", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("true")]
-    [InlineData("\".njk\"")]
-    public async Task Nunjucks_template_files_are_refused_with_an_explanation(string extension)
+    [InlineData(false, false, "a:\n  \n  x\n  \nb\n")]
+    [InlineData(true, false, "a:\n    x\n  b\n")]
+    [InlineData(true, true, "a:\n  x\nb\n")]
+    public async Task Trim_blocks_and_lstrip_blocks_control_whitespace_around_tags_as_in_nunjucks(bool trimBlocks, bool lstripBlocks, string expected)
     {
-        _harness.WriteTemplateFile("skeleton/a.txt.njk", "${{ values.name }}");
+        _harness.WriteTemplateFile("skeleton/a.yaml", "a:\n  {% if values.name %}\n  x\n  {% endif %}\nb\n");
         var input = Input();
-        input["templateFileExtension"] = JsonNode.Parse(extension);
-
-        var error = await Assert.ThrowsAsync<InputError>(() => _harness.RunAsync(_action, input));
-        Assert.Contains("input 'templateFileExtension'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Nunjucks", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Nunjucks_whitespace_options_are_accepted_with_a_warning()
-    {
-        _harness.WriteTemplateFile("skeleton/a.txt.sbn", "{{ values.name }}");
-        var input = Input();
-        input["trimBlocks"] = true;
+        input["trimBlocks"] = trimBlocks;
+        input["lstripBlocks"] = lstripBlocks;
 
         await _harness.RunAsync(_action, input);
 
-        Assert.Contains(_harness.Log.Lines, l => l.Level == "warn" && l.Message.StartsWith("trimBlocks has no effect", StringComparison.Ordinal));
+        Assert.Equal(expected, _harness.ReadWorkspaceFile("a.yaml"));
     }
 
     [Fact]
-    public async Task A_syntax_error_names_the_file_and_line_and_nothing_is_written()
+    public async Task Whitespace_options_with_scriban_skeletons_are_refused()
     {
-        _harness.WriteTemplateFile("skeleton/a.txt.sbn", "fine");
-        _harness.WriteTemplateFile("skeleton/broken/b.txt.sbn", "line one\n{{ if values.name }}never closed\n");
+        _harness.WriteTemplateFile("skeleton/a.txt.sbn", "{{ values.name }}");
+        var input = Input();
+        input["templateFileExtension"] = ".sbn";
+        input["trimBlocks"] = true;
+
+        var error = await Assert.ThrowsAsync<InputError>(() => _harness.RunAsync(_action, input));
+
+        Assert.Contains("input 'trimBlocks' applies to Nunjucks skeletons", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("true", "a.txt.njk")]
+    [InlineData("\".njk\"", "a.txt.njk")]
+    [InlineData("\"njk\"", "a.txt.njk")]
+    [InlineData("\".tpl\"", "a.txt.tpl")]
+    public async Task A_template_file_extension_renders_only_matching_files_strips_it_and_still_renders_every_path(string extension, string templateName)
+    {
+        _harness.WriteTemplateFile("skeleton/${{ values.name }}/" + templateName, "${{ values.name }}");
+        _harness.WriteTemplateFile("skeleton/${{ values.name }}/b.txt", "${{ values.name }}");
+        var input = Input();
+        input["templateFileExtension"] = JsonNode.Parse(extension);
+
+        await _harness.RunAsync(_action, input);
+
+        Assert.Equal(["payments/a.txt", "payments/b.txt"], _harness.WorkspaceFiles());
+        Assert.Equal("payments", _harness.ReadWorkspaceFile("payments/a.txt"));
+        Assert.Equal("${{ values.name }}", _harness.ReadWorkspaceFile("payments/b.txt"));
+    }
+
+    [Fact]
+    public async Task Template_file_extension_sbn_renders_sbn_files_and_paths_with_scriban()
+    {
+        _harness.WriteTemplateFile("skeleton/src/{{ values.name }}/Program.cs.sbn", "// {{ values.name | string.upcase }}\n");
+        _harness.WriteTemplateFile("skeleton/.github/workflows/ci.yml", "run: echo ${{ github.sha }}\n");
+        var input = Input();
+        input["templateFileExtension"] = ".sbn";
+
+        await _harness.RunAsync(_action, input);
+
+        Assert.Equal([".github/workflows/ci.yml", "src/payments/Program.cs"], _harness.WorkspaceFiles());
+        Assert.Equal("// PAYMENTS\n", _harness.ReadWorkspaceFile("src/payments/Program.cs"));
+        Assert.Equal("run: echo ${{ github.sha }}\n", _harness.ReadWorkspaceFile(".github/workflows/ci.yml"));
+        Assert.Contains(_harness.Log.Lines, l => l.Message.Contains("rendered with Scriban", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("copyWithoutRender")]
+    [InlineData("copyWithoutTemplating")]
+    public async Task A_template_file_extension_with_a_copy_list_is_refused(string list)
+    {
+        _harness.WriteTemplateFile("skeleton/a.txt.njk", "${{ values.name }}");
+        var input = Input();
+        input["templateFileExtension"] = true;
+        input[list] = new JsonArray("*.md");
+
+        var error = await Assert.ThrowsAsync<InputError>(() => _harness.RunAsync(_action, input));
+
+        Assert.Contains("input 'templateFileExtension' cannot be combined with copyWithoutRender", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_syntax_error_names_the_file_line_column_and_step_and_nothing_is_written()
+    {
+        _harness.WriteTemplateFile("skeleton/a.txt", "fine");
+        _harness.WriteTemplateFile("skeleton/broken/b.txt", "line one\n  {% if values.name %}never closed\n");
 
         var error = await Assert.ThrowsAsync<InputError>(() => _harness.RunAsync(_action, Input()));
 
-        Assert.Contains("broken/b.txt.sbn(", error.Message, StringComparison.Ordinal);
-        Assert.Contains("cannot be rendered", error.Message, StringComparison.Ordinal);
+        Assert.Contains("fetch:template (step step-1)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the file 'broken/b.txt' cannot be rendered (line ", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_harness.WorkspaceFiles());
+    }
+
+    [Theory]
+    [InlineData("a\nb ${{ values.missing.split('/')[1] }}", "(line 2, column ", "missing")]
+    [InlineData("${{ values.name | no_such_filter }}", "(line 1, column ", "no_such_filter")]
+    [InlineData("{% if values.name is frobnicated %}x{% endif %}", "(line 1, column ", "frobnicated")]
+    [InlineData("x ${{ values.name ", "(line 1, column ", "")]
+    public async Task A_render_error_names_the_file_line_and_column(string content, string where, string mention)
+    {
+        _harness.WriteTemplateFile("skeleton/app/config.yaml", content);
+
+        var error = await Assert.ThrowsAsync<InputError>(() => _harness.RunAsync(_action, Input()));
+
+        Assert.Contains("the file 'app/config.yaml' cannot be rendered " + where, error.Message, StringComparison.Ordinal);
+        Assert.Contains(mention, error.Message, StringComparison.Ordinal);
         Assert.Empty(_harness.WorkspaceFiles());
     }
 
     [Fact]
-    public async Task A_runtime_error_names_the_file()
+    public async Task A_path_that_cannot_be_rendered_is_named()
     {
-        _harness.WriteTemplateFile("skeleton/a.txt.sbn", "{{ include 'other' }}");
+        _harness.WriteTemplateFile("skeleton/${{ values.name.nope() }}.txt", "x");
 
         var error = await Assert.ThrowsAsync<InputError>(() => _harness.RunAsync(_action, Input()));
 
-        Assert.Contains("a.txt.sbn(1,", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_harness.WorkspaceFiles());
+        Assert.Contains("the path '${{ values.name.nope() }}.txt' cannot be rendered (line 1, column ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Two_entries_rendering_to_the_same_output_are_refused()
+    public async Task A_stray_comment_opener_in_a_rendered_file_is_an_error_as_in_backstage()
     {
-        _harness.WriteTemplateFile("skeleton/a.txt", "plain");
-        _harness.WriteTemplateFile("skeleton/a.txt.sbn", "template");
+        _harness.WriteTemplateFile("skeleton/a.sh", "echo {#\n");
 
         var error = await Assert.ThrowsAsync<InputError>(() => _harness.RunAsync(_action, Input()));
 
-        Assert.Contains("both produce 'a.txt'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the file 'a.sh' cannot be rendered", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -305,7 +433,7 @@ public sealed class FetchTemplateActionTests : IDisposable
     public async Task A_skeleton_path_rendering_out_of_the_target_is_refused_and_nothing_is_written()
     {
         _harness.WriteTemplateFile("skeleton/ok.txt", "ok");
-        _harness.WriteTemplateFile("skeleton/{{ values.name }}/x.txt", "x");
+        _harness.WriteTemplateFile("skeleton/${{ values.name }}/x.txt", "x");
 
         var error = await Assert.ThrowsAsync<InputError>(() =>
             _harness.RunAsync(_action, Input(values: new JsonObject { ["name"] = "../../escaped" })));
@@ -357,6 +485,18 @@ public sealed class FetchTemplateActionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_relative_url_outside_the_template_folder_is_read_when_it_lies_under_a_configured_root()
+    {
+        var shared = Directory.CreateDirectory(Path.Combine(_harness.Root, "skeletons", "catalog-info")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(shared, "catalog-info.yaml"), "name: ${{ values.name | dump }}\n");
+        var action = new FetchTemplateAction(Fetchers.Create(new FetchOptions { FileRoots = [Path.Combine(_harness.Root, "skeletons")] }));
+
+        await _harness.RunAsync(action, Input("../skeletons/catalog-info/"));
+
+        Assert.Equal("name: \"payments\"\n", _harness.ReadWorkspaceFile("catalog-info.yaml"));
+    }
+
+    [Fact]
     public async Task A_relative_url_outside_the_template_folder_is_refused()
     {
         Directory.CreateDirectory(Path.Combine(_harness.Root, "elsewhere"));
@@ -371,7 +511,7 @@ public sealed class FetchTemplateActionTests : IDisposable
     public async Task A_folder_under_a_configured_root_is_readable_by_file_url()
     {
         var shared = Directory.CreateDirectory(Path.Combine(_harness.Root, "shared", "skeleton")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(shared, "a.txt.sbn"), "{{ values.name }}");
+        await File.WriteAllTextAsync(Path.Combine(shared, "a.txt"), "${{ values.name }}");
         var action = new FetchTemplateAction(Fetchers.Create(new FetchOptions { FileRoots = [Path.Combine(_harness.Root, "shared")] }));
 
         await _harness.RunAsync(action, Input(new Uri(shared).AbsoluteUri));
@@ -406,7 +546,7 @@ public sealed class FetchTemplateActionTests : IDisposable
     public async Task A_tar_gz_skeleton_is_fetched_over_http_with_its_top_folder_stripped_and_the_token_sent()
     {
         await using var server = await StaticFileServer.StartAsync();
-        server.Serve("skeleton.tar.gz", new TarGz().Directory("repo-main/").File("repo-main/README.md.sbn", "# {{ values.name }}").File("repo-main/ci.yml", "${{ github.sha }}").Build());
+        server.Serve("skeleton.tar.gz", new TarGz().Directory("repo-main/").File("repo-main/README.md", "# ${{ values.name }}").File("repo-main/ci.yml", "sha: {{ github.sha }}").Build());
         var action = new FetchTemplateAction(Fetchers.AllowingHost(server.BaseUrl));
         var input = Input(server.Url("skeleton.tar.gz").AbsoluteUri);
         input["token"] = "s3cret-token";
@@ -509,7 +649,7 @@ public sealed class FetchTemplateActionTests : IDisposable
     [Fact]
     public async Task Dry_run_renders_into_the_workspace_like_a_real_run()
     {
-        _harness.WriteTemplateFile("skeleton/a.txt.sbn", "{{ values.name }}");
+        _harness.WriteTemplateFile("skeleton/a.txt", "${{ values.name }}");
 
         await _harness.RunAsync(_action, Input(), dryRun: true);
 

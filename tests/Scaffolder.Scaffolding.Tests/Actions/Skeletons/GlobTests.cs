@@ -37,6 +37,8 @@ public sealed class GlobTests
     [InlineData("docs", "docs-old/a.md")]
     [InlineData("a\\*b", "axb")]
     [InlineData("src/*", "src")]
+    [InlineData("lib/*", "lib/sub/deep.js")]
+    [InlineData("{charts,helm}", "helm/templates/deployment.yaml")]
     public void Pattern_does_not_cover_path(string pattern, string path) =>
         Assert.False(Glob.Parse(pattern).Covers(path));
 

@@ -1,0 +1,3 @@
+export function App() {
+  return <Table title="${{ values.name }}" options={{ search: false, paging: false }} />;
+}
