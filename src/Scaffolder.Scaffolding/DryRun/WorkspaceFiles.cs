@@ -16,7 +16,7 @@ public static class WorkspaceFiles
             var directory = pending.Pop();
             foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
             {
-                if (entry.LinkTarget is not null)
+                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
                 {
                     continue;
                 }

@@ -80,7 +80,10 @@ public abstract class MicroserviceTemplateApiTests(DatabaseProvider provider, IT
         var first = (await (await _client.PostJsonAsync("/api/scaffolder/v2/tasks", CreateTaskBody)).ReadJsonAsync())["id"]!.GetValue<string>();
         Assert.Equal("completed", (await WaitUntilFinishedAsync(first))["status"]!.GetValue<string>());
 
-        var second = (await (await _client.PostJsonAsync("/api/scaffolder/v2/tasks", CreateTaskBody)).ReadJsonAsync())["id"]!.GetValue<string>();
+        // Different content, so the second commit cannot coincide with the first (same tree, same second)
+        // and be accepted as already present.
+        var secondBody = CreateTaskBody.Replace("Takes payments", "Takes payments again", StringComparison.Ordinal);
+        var second = (await (await _client.PostJsonAsync("/api/scaffolder/v2/tasks", secondBody)).ReadJsonAsync())["id"]!.GetValue<string>();
         var task = await WaitUntilFinishedAsync(second);
 
         Assert.Equal("failed", task["status"]!.GetValue<string>());

@@ -28,7 +28,8 @@ public static class SkeletonTree
 
             var relative = prefix.Length == 0 ? info.Name : prefix + "/" + info.Name;
             var mode = OperatingSystem.IsWindows() ? default : info.UnixFileMode;
-            if (info.LinkTarget is { } linkTarget)
+            // Only links need their target read; the attributes come with the listing.
+            if (info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.LinkTarget is { } linkTarget)
             {
                 entries.Add(new SkeletonEntry(relative, info.FullName, SkeletonEntryKind.SymbolicLink, linkTarget, mode));
             }
