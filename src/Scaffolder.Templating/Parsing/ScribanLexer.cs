@@ -840,40 +840,32 @@ internal sealed class ScribanLexer
                 NextChar();
                 return true;
             case 'u':
-                end = _position;
-                NextChar();
-                for (var i = 0; i < 4; i++)
-                {
-                    if (!char.IsAsciiHexDigit(_c))
-                    {
-                        AddError($"Unexpected hex number `{_c}` following `\\u`. Expecting `\\u0000` to `\\uffff`.", _position, _position);
-                        return false;
-                    }
-
-                    end = _position;
-                    NextChar();
-                }
-
-                return true;
+                return ReadHexDigits(ref end, 4, "`\\u`. Expecting `\\u0000` to `\\uffff`.");
             case 'x':
-                end = _position;
-                NextChar();
-                for (var i = 0; i < 2; i++)
-                {
-                    if (!char.IsAsciiHexDigit(_c))
-                    {
-                        AddError($"Unexpected hex number `{_c}` following `\\x`. Expecting `\\x00` to `\\xff`", _position, _position);
-                        return false;
-                    }
-
-                    end = _position;
-                    NextChar();
-                }
-
-                return true;
+                return ReadHexDigits(ref end, 2, "`\\x`. Expecting `\\x00` to `\\xff`");
             default:
                 return false;
         }
+    }
+
+    // The escape letter is the current character; exactly `count` hex digits must follow it.
+    private bool ReadHexDigits(ref TextPosition end, int count, string expectation)
+    {
+        end = _position;
+        NextChar();
+        for (var i = 0; i < count; i++)
+        {
+            if (!char.IsAsciiHexDigit(_c))
+            {
+                AddError($"Unexpected hex number `{_c}` following {expectation}", _position, _position);
+                return false;
+            }
+
+            end = _position;
+            NextChar();
+        }
+
+        return true;
     }
 
     private void ReadString()
